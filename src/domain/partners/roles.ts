@@ -1,0 +1,39 @@
+import { DomainError } from "../shared/domain-error";
+
+export const ROLES = ["admin", "manager", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Managers run the program day to day; admins also hand out roles. */
+export function canManageProgram(role: Role): boolean {
+  return role === "admin" || role === "manager";
+}
+
+export function canAssignRoles(role: Role): boolean {
+  return role === "admin";
+}
+
+export function requireManager(role: Role, what: string): void {
+  if (!canManageProgram(role)) throw new DomainError("forbidden", `Only managers and admins can ${what}.`);
+}
+
+export function requireAdmin(role: Role, what: string): void {
+  if (!canAssignRoles(role)) throw new DomainError("forbidden", `Only admins can ${what}.`);
+}
+
+/** An admin may not demote themselves when they are the last admin: the program would be left without one. */
+export function checkRoleChange(input: {
+  actorUserId: string;
+  targetUserId: string;
+  newRole: Role;
+  adminCount: number;
+  targetCurrentRole: Role;
+}): void {
+  const demotesAnAdmin = input.targetCurrentRole === "admin" && input.newRole !== "admin";
+  if (demotesAnAdmin && input.adminCount <= 1) {
+    throw new DomainError("last_admin", "The workspace needs at least one admin: make someone else admin first.");
+  }
+}

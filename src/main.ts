@@ -1,0 +1,98 @@
+import { pathToFileURL } from "node:url";
+import { type Config, ConfigError, loadConfig } from "./config";
+import { createDb, type Db, dialectOf } from "./data/database";
+import { migrate } from "./data/migrator";
+import { createStore } from "./data/prisma-store";
+import { PrismaInstallationRepository } from "./data/repositories/installation-repository";
+import { createLogger, type Logger } from "./logger";
+import { createServices } from "./services";
+import { createSlackApp } from "./slack/app";
+import { startHttpServer } from "./slack/http-server";
+
+export interface PartnerHub {
+  port: number;
+  db: Db;
+  /** Graceful: stop taking requests, let in-flight ones finish, close the database. */
+  stop(): Promise<void>;
+}
+
+/** The composition root: config -> db -> repositories -> services -> slack app -> jobs. */
+export async function startPartnerHub(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<PartnerHub> {
+  const migration = await migrate(config.databaseUrl);
+  logger.info({ dialect: dialectOf(config.databaseUrl), applied: migration.applied }, "database ready");
+  const db = createDb(config.databaseUrl);
+  const store = createStore(db);
+  const services = createServices(store, { hubAdmins: config.hubAdmins });
+  const slack = createSlackApp({
+    config,
+    deps: { services, logger },
+    installations: new PrismaInstallationRepository(db),
+  });
+  const http = await startHttpServer({
+    port: config.port,
+    slackListener: slack.requestListener,
+    health: () => services.health.check(),
+    logger,
+  });
+  await slack.start();
+  logger.info({ port: http.port, transport: config.appToken ? "socket" : "http" }, "Partner Hub is listening");
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port: http.port,
+    db,
+    stop: () => {
+      stopping ??= (async () => {
+        await http.close();
+        await slack.stop();
+        await db.$disconnect();
+        logger.info("Partner Hub stopped");
+      })();
+      return stopping;
+    },
+  };
+}
+
+const NO_CREDENTIALS = `Partner Hub needs a Slack app to talk to. Create one at https://api.slack.com/apps with
+"From an app manifest", paste manifest.yml (replace https://example.com with your public URL), install it
+to your workspace, then set SLACK_BOT_TOKEN (Bot User OAuth Token, xoxb-...) and SLACK_SIGNING_SECRET
+(Basic Information > Signing Secret) and run npm start again. Add SLACK_APP_TOKEN (xapp-...) to use
+Socket Mode instead of a public URL. The README lists every setting.`;
+
+async function run(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (config.slack.kind === "sandbox") {
+    console.error(NO_CREDENTIALS);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+  const hub = await startPartnerHub(config, logger);
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, "shutting down");
+      hub.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: (error as Error).message }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run().catch((error: unknown) => {
+    console.error(`Partner Hub failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,72 @@
+import { DomainError } from "../domain/shared/domain-error";
+import type { Role } from "../domain/partners/roles";
+import type { MemberRecord, WorkspaceRecord } from "./records";
+import type { Store } from "./store";
+
+/** Who is asking, in which workspace, with which effective role. */
+export interface Actor {
+  workspace: WorkspaceRecord;
+  member: MemberRecord;
+  userId: string;
+  role: Role;
+  /** A Slack Connect user from another organization. */
+  external: boolean;
+  /** This request made them the workspace's first admin: tell them. */
+  becameAdmin: boolean;
+}
+
+export interface SlackIdentity {
+  teamId: string;
+  userId: string;
+  /** The user's own team; differs from teamId for Slack Connect users. */
+  userTeamId?: string | undefined;
+}
+
+export class AccessService {
+  /** `hubAdmins` (HUB_ADMINS) when non-empty is the whole list of admins. */
+  constructor(
+    private readonly store: Store,
+    private readonly hubAdmins: readonly string[],
+  ) {}
+
+  get adminsFromConfig(): boolean {
+    return this.hubAdmins.length > 0;
+  }
+
+  isConfiguredAdmin(userId: string): boolean {
+    return this.hubAdmins.includes(userId);
+  }
+
+  async identify(identity: SlackIdentity): Promise<Actor> {
+    if (!identity.teamId || !identity.userId) throw new DomainError("no_identity", "Slack did not say who you are.");
+    const external = identity.userTeamId !== undefined && identity.userTeamId !== identity.teamId;
+    const workspace = await this.store.workspaces.ensure(identity.teamId);
+    let member = await this.store.members.ensure(workspace.id, identity.userId, identity.userTeamId ?? identity.teamId);
+    let becameAdmin = false;
+    if (!this.adminsFromConfig && workspace.firstAdminUserId === null && !external) {
+      becameAdmin = await this.store.transaction(async (tx) => {
+        if (!(await tx.workspaces.claimFirstAdmin(workspace.id, identity.userId))) return false;
+        member = await tx.members.setRole(member.id, "admin");
+        await tx.audit.record({
+          workspaceId: workspace.id,
+          actor: identity.userId,
+          action: "role.first_admin",
+          target: identity.userId,
+        });
+        return true;
+      });
+      if (becameAdmin) workspace.firstAdminUserId = identity.userId;
+    }
+    return { workspace, member, userId: identity.userId, role: this.effectiveRole(member, external), external, becameAdmin };
+  }
+
+  /** HUB_ADMINS, when set, decides who is admin; Slack Connect guests never manage the program. */
+  effectiveRole(member: MemberRecord, external: boolean): Role {
+    if (external) return "member";
+    if (this.adminsFromConfig) {
+      if (this.isConfiguredAdmin(member.slackUserId)) return "admin";
+      return member.role === "admin" ? "member" : member.role;
+    }
+    return member.role;
+  }
+}

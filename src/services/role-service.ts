@@ -1,0 +1,41 @@
+import { checkRoleChange, type Role, requireAdmin } from "../domain/partners/roles";
+import { DomainError } from "../domain/shared/domain-error";
+import type { AccessService, Actor } from "./access-service";
+import type { MemberRecord } from "./records";
+import type { Store } from "./store";
+
+export class RoleService {
+  constructor(
+    private readonly store: Store,
+    private readonly access: AccessService,
+  ) {}
+
+  async setRole(actor: Actor, targetUserId: string, role: Role): Promise<{ member: MemberRecord; previous: Role }> {
+    requireAdmin(actor.role, "change roles");
+    if (this.access.adminsFromConfig && (role === "admin" || this.access.isConfiguredAdmin(targetUserId))) {
+      throw new DomainError(
+        "admins_from_config",
+        "Admins are set by HUB_ADMINS in Partner Hub's configuration; ask whoever deploys it to change that list.",
+      );
+    }
+    return this.store.transaction(async (tx) => {
+      const target = await tx.members.ensure(actor.workspace.id, targetUserId, null);
+      checkRoleChange({
+        actorUserId: actor.userId,
+        targetUserId,
+        newRole: role,
+        targetCurrentRole: target.role,
+        adminCount: await tx.members.countByRole(actor.workspace.id, "admin"),
+      });
+      const member = target.role === role ? target : await tx.members.setRole(target.id, role);
+      await tx.audit.record({
+        workspaceId: actor.workspace.id,
+        actor: actor.userId,
+        action: "role.set",
+        target: targetUserId,
+        data: { from: target.role, to: role },
+      });
+      return { member, previous: target.role };
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import type { RequestListener } from "node:http";
+import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import type { Config } from "../config";
+import type { InstallationRepository } from "../services/installation-store";
+import { boltLogger } from "./bolt-logger";
+import type { SlackDeps } from "./deps";
+import { databaseInstallationStore } from "./installation-store";
+import { registerListeners } from "./listeners";
+import { readManifestScopes } from "./manifest";
+
+export interface SlackAppOptions {
+  config: Config;
+  deps: SlackDeps;
+  installations: InstallationRepository;
+}
+
+export interface SlackApp {
+  app: App;
+  /** Handles POST /slack/events (and the OAuth pages); undefined in Socket Mode. */
+  requestListener: RequestListener | undefined;
+  /** Starts the Socket Mode connection; HTTP needs nothing more than requestListener. */
+  start(): Promise<void>;
+  /** Stops taking Slack requests and waits (up to `graceMs`) for listeners still running. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Builds the Bolt app for the configured mode. The HTTP server is ours (see http-server.ts): it
+ * serves /healthz in every mode and hands Slack's requests to Bolt's receiver.
+ */
+export function createSlackApp({ config, deps, installations }: SlackAppOptions): SlackApp {
+  if (config.slack.kind === "sandbox") throw new Error("createSlackApp needs Slack credentials or the sandbox's");
+  const logger = boltLogger(deps.logger);
+  const clientOptions = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
+  const slack = config.slack;
+  const oauth =
+    slack.kind === "oauth"
+      ? {
+          clientId: slack.clientId,
+          clientSecret: slack.clientSecret,
+          stateSecret: slack.stateSecret,
+          scopes: readManifestScopes(),
+          installationStore: databaseInstallationStore(installations),
+          installerOptions: { directInstall: true, clientOptions },
+        }
+      : {};
+  const token = slack.kind === "token" ? { token: slack.botToken } : {};
+
+  let receiver: HTTPReceiver | undefined;
+  let app: App;
+  if (config.appToken) {
+    app = new App({ ...token, ...oauth, appToken: config.appToken, socketMode: true, logger, logLevel: LogLevel.INFO, clientOptions });
+  } else {
+    receiver = new HTTPReceiver({
+      signingSecret: slack.signingSecret,
+      endpoints: "/slack/events",
+      logger,
+      processBeforeResponse: false,
+      ...oauth,
+    });
+    app = new App({ ...token, receiver, logger, clientOptions });
+  }
+
+  let inFlight = 0;
+  const idle: (() => void)[] = [];
+  app.use(async ({ next }) => {
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+      if (inFlight === 0) for (const wake of idle.splice(0)) wake();
+    }
+  });
+  app.error(async (error) => {
+    deps.logger.error({ err: error.message, code: error.code }, "unhandled Bolt error");
+  });
+  registerListeners(app, deps);
+
+  return {
+    app,
+    requestListener: receiver?.requestListener,
+    start: async () => {
+      if (config.appToken) await app.start();
+    },
+    stop: async (graceMs = 10_000) => {
+      if (config.appToken) await app.stop();
+      if (inFlight === 0) return;
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, graceMs);
+        idle.push(() => {
+          clearTimeout(timer);
+          done();
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { App, SlashCommand } from "@slack/bolt";
+import type { Actor } from "../../../services/access-service";
+import type { SlackDeps } from "../../deps";
+import type { Message } from "../../views/message";
+import { FIRST_ADMIN_NOTICE } from "../../views/role-views";
+import { replyToError } from "../reply-to-error";
+
+export interface CommandInvocation {
+  actor: Actor;
+  text: string;
+  body: SlashCommand;
+}
+
+export type CommandHandler = (invocation: CommandInvocation) => Promise<Message>;
+
+/**
+ * Every slash command: ack at once (Slack allows 3 s), identify the person, run the handler and
+ * answer ephemerally through response_url. Errors become one short ephemeral line.
+ */
+export function registerCommand(app: App, deps: SlackDeps, command: string, handler: CommandHandler): void {
+  app.command(command, async ({ ack, body, respond, context }) => {
+    await ack();
+    let reply: Message;
+    try {
+      const actor = await deps.services.access.identify({ teamId: context.teamId ?? body.team_id, userId: body.user_id });
+      reply = await handler({ actor, text: body.text ?? "", body });
+      if (actor.becameAdmin) {
+        reply = {
+          text: `${FIRST_ADMIN_NOTICE}\n${reply.text}`,
+          blocks: [{ type: "section", text: { type: "mrkdwn", text: FIRST_ADMIN_NOTICE } }, ...(reply.blocks ?? [])],
+        };
+      }
+    } catch (error) {
+      reply = await replyToError(error, deps, command);
+    }
+    await respond({ response_type: "ephemeral", replace_original: false, ...reply });
+  });
+}

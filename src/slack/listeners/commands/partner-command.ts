@@ -1,0 +1,62 @@
+import type { App } from "@slack/bolt";
+import { DomainError } from "../../../domain/shared/domain-error";
+import type { SlackDeps } from "../../deps";
+import { parseArgs, splitSubcommand } from "../../parse/command-text";
+import { commandHelpMessage } from "../../views/help-view";
+import {
+  partnerAddedMessage,
+  partnerAssignedMessage,
+  partnerListMessage,
+  partnerMembersMessage,
+} from "../../views/partner-views";
+import { registerCommand } from "./command-runner";
+
+const ADD_USAGE = "Usage: `/partner add Acme Resellers region:EMEA tier:gold`";
+const ASSIGN_USAGE = "Usage: `/partner assign @someone Acme Resellers`";
+const MEMBERS_USAGE = "Usage: `/partner members Acme Resellers`";
+
+export function registerPartnerCommand(app: App, deps: SlackDeps): void {
+  const partners = deps.services.partners;
+  registerCommand(app, deps, "/partner", async ({ actor, text }) => {
+    const { sub, rest } = splitSubcommand(text);
+    switch (sub) {
+      case "":
+      case "help":
+        return commandHelpMessage("/partner");
+      case "add": {
+        const args = parseArgs(rest, ["region", "tier"]);
+        if (args.users.length > 0 || args.channels.length > 0) {
+          throw new DomainError("usage", `A partner name can't contain mentions. ${ADD_USAGE}`);
+        }
+        if (args.words.length === 0) throw new DomainError("usage", `Name the partner company. ${ADD_USAGE}`);
+        const created = await partners.add(actor, {
+          name: args.words.join(" "),
+          ...(args.options.region !== undefined && { region: args.options.region }),
+          ...(args.options.tier !== undefined && { tier: args.options.tier }),
+        });
+        return partnerAddedMessage(created);
+      }
+      case "list":
+        return partnerListMessage(await partners.list(actor));
+      case "assign": {
+        const args = parseArgs(rest);
+        const user = args.users[0];
+        if (!user || args.users.length > 1) {
+          throw new DomainError("usage", `Mention one person with @ so Slack links them. ${ASSIGN_USAGE}`);
+        }
+        if (args.words.length === 0) throw new DomainError("usage", `Name the partner company. ${ASSIGN_USAGE}`);
+        const { partner, previousPartnerId } = await partners.assign(actor, user.id, args.words.join(" "));
+        const previous = previousPartnerId === null ? null : await partners.byId(actor, previousPartnerId);
+        return partnerAssignedMessage(user.id, partner, previous);
+      }
+      case "members": {
+        const args = parseArgs(rest);
+        if (args.words.length === 0) throw new DomainError("usage", `Name the partner company. ${MEMBERS_USAGE}`);
+        const { partner, members } = await partners.members(actor, args.words.join(" "));
+        return partnerMembersMessage(partner, members);
+      }
+      default:
+        return commandHelpMessage("/partner", `I don't know \`/partner ${sub}\`.`);
+    }
+  });
+}

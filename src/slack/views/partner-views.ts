@@ -1,0 +1,77 @@
+import type { KnownBlock } from "@slack/types";
+import type { MemberRecord, PartnerRecord, PartnerSummary } from "../../services/records";
+import { escapeMrkdwn, type Message, plain, userMention } from "./message";
+
+const SECTION_LIMIT = 3000;
+const MAX_SECTIONS = 45;
+
+/** Packs lines into as few sections as fit Slack's 3000-character limit, and says so if some are cut. */
+export function linesToSections(lines: string[]): KnownBlock[] {
+  const sections: string[] = [];
+  let current = "";
+  for (const line of lines) {
+    const next = current === "" ? line : `${current}\n${line}`;
+    if (next.length > SECTION_LIMIT && current !== "") {
+      sections.push(current);
+      current = line;
+    } else {
+      current = next;
+    }
+  }
+  if (current !== "") sections.push(current);
+  const shown = sections.slice(0, MAX_SECTIONS);
+  const blocks: KnownBlock[] = shown.map((text) => ({ type: "section", text: { type: "mrkdwn", text } }));
+  if (sections.length > shown.length) {
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "…and more: the list is too long for one message." }] });
+  }
+  return blocks;
+}
+
+function describePartner(partner: PartnerRecord): string {
+  const facts = [partner.region ?? "no region", partner.tier, partner.status];
+  return `*${escapeMrkdwn(partner.name)}* · ${facts.map(escapeMrkdwn).join(" · ")}`;
+}
+
+export function partnerAddedMessage(partner: PartnerRecord): Message {
+  return plain(
+    `:white_check_mark: Added ${describePartner(partner)}.\nNext: \`/partner assign @someone ${escapeMrkdwn(partner.name)}\``,
+  );
+}
+
+export function partnerListMessage(partners: PartnerSummary[]): Message {
+  if (partners.length === 0) {
+    return plain("No partner companies yet. Add the first with `/partner add Acme Resellers region:EMEA tier:gold`.");
+  }
+  const lines = partners.map((partner) => {
+    const people = partner.memberCount === 1 ? "1 member" : `${partner.memberCount} members`;
+    return `${describePartner(partner)} · ${people}`;
+  });
+  return {
+    text: `${partners.length} partner companies`,
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: `Partner companies (${partners.length})` } },
+      ...linesToSections(lines),
+    ],
+  };
+}
+
+export function partnerAssignedMessage(userId: string, partner: PartnerRecord, previous: PartnerRecord | null): Message {
+  const moved = previous && previous.id !== partner.id ? ` (moved from ${escapeMrkdwn(previous.name)})` : "";
+  return plain(`:white_check_mark: ${userMention(userId)} now belongs to *${escapeMrkdwn(partner.name)}*${moved}.`);
+}
+
+export function partnerMembersMessage(partner: PartnerRecord, members: MemberRecord[]): Message {
+  if (members.length === 0) {
+    return plain(
+      `*${escapeMrkdwn(partner.name)}* has no members yet: \`/partner assign @someone ${escapeMrkdwn(partner.name)}\``,
+    );
+  }
+  const lines = members.map((member) => `• ${userMention(member.slackUserId)} · ${member.role}`);
+  return {
+    text: `${partner.name}: ${members.length} members`,
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: `*${escapeMrkdwn(partner.name)}* · ${members.length} members` } },
+      ...linesToSections(lines),
+    ],
+  };
+}
