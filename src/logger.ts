@@ -36,5 +36,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 
 /** Censors Slack tokens that may appear inside free text (error messages from libraries). */
 export function scrubSecrets(text: string): string {
-  return text.replace(/\bxox[abposr]-[A-Za-z0-9-]+/g, "xox*-[redacted]").replace(/\bxapp-[A-Za-z0-9-]+/g, "xapp-[redacted]");
+  return text
+    .replace(/\bxox[abposr]-[A-Za-z0-9-]+/g, "xox*-[redacted]")
+    .replace(/\bxapp-[A-Za-z0-9-]+/g, "xapp-[redacted]");
 }

@@ -17,7 +17,10 @@ export interface PartnerHub {
 }
 
 /** The composition root: config -> db -> repositories -> services -> slack app -> jobs. */
-export async function startPartnerHub(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<PartnerHub> {
+export async function startPartnerHub(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<PartnerHub> {
   const migration = await migrate(config.databaseUrl);
   logger.info({ dialect: dialectOf(config.databaseUrl), applied: migration.applied }, "database ready");
   const db = createDb(config.databaseUrl);

@@ -162,7 +162,9 @@ export class FakeSlack extends EventEmitter {
     return this.messages.filter(
       (message) =>
         message.channel === channel &&
-        (options.threadTs ? message.threadTs === options.threadTs || message.ts === options.threadTs : !message.threadTs) &&
+        (options.threadTs
+          ? message.threadTs === options.threadTs || message.ts === options.threadTs
+          : !message.threadTs) &&
         (message.visibleTo === undefined || message.visibleTo === options.userId),
     );
   }
@@ -202,7 +204,11 @@ export class FakeSlack extends EventEmitter {
       return;
     }
     if (action === "clear") this.openModals.set(userId, []);
-    else this.openModals.set(userId, stack.filter((id) => id !== viewId));
+    else
+      this.openModals.set(
+        userId,
+        stack.filter((id) => id !== viewId),
+      );
     this.emit("change", { kind: "modal", userId });
   }
 
@@ -221,7 +227,11 @@ export class FakeSlack extends EventEmitter {
     matches: (args: Record<string, unknown>) => boolean = () => true,
     timeoutMs = 5_000,
   ): Promise<RecordedCall> {
-    return this.waitFor(() => this.calls.find((call) => call.method === method && matches(call.args)), timeoutMs, method);
+    return this.waitFor(
+      () => this.calls.find((call) => call.method === method && matches(call.args)),
+      timeoutMs,
+      method,
+    );
   }
 
   /** Resolves with the `index`-th response_url post (0 = first ever). */
@@ -492,7 +502,14 @@ export class FakeSlack extends EventEmitter {
   private openView(userId: string, view: Record<string, unknown>, previousViewId: string | null): FakeView {
     const id = `V${String(++this.sequence).padStart(8, "0")}`;
     const root = previousViewId ? (this.views.get(previousViewId)?.rootViewId ?? id) : id;
-    const entry: FakeView = { id, userId, hash: `${Date.now()}.${this.sequence}`, view, rootViewId: root, previousViewId };
+    const entry: FakeView = {
+      id,
+      userId,
+      hash: `${Date.now()}.${this.sequence}`,
+      view,
+      rootViewId: root,
+      previousViewId,
+    };
     this.views.set(id, entry);
     const stack = previousViewId ? (this.openModals.get(userId) ?? []) : [];
     this.openModals.set(userId, [...stack, id]);

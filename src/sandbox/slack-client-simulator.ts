@@ -1,6 +1,6 @@
 import type { FakeSlack } from "./fake-slack";
-import { buildStateValues, type EnteredValues, elementState, findElement } from "./view-state";
 import { formBody, payloadBody, signedHeaders } from "./slack-signer";
+import { buildStateValues, type EnteredValues, elementState, findElement } from "./view-state";
 
 /**
  * Plays the part of Slack's servers towards the app: sends slash commands, block actions, view
@@ -269,7 +269,10 @@ export class SlackClientSimulator {
       ],
     });
     const timestamp = Math.floor(Date.now() / 1000) + (this.options.clockSkewSeconds ?? 0);
-    return this.post(body, { ...signedHeaders(this.options.signingSecret, body, timestamp), "content-type": "application/json" });
+    return this.post(body, {
+      ...signedHeaders(this.options.signingSecret, body, timestamp),
+      "content-type": "application/json",
+    });
   }
 
   openHome(userId: string): Promise<AppAnswer> {
@@ -287,7 +290,9 @@ function actionPayload(block: Json, element: Json, entered: string | string[] | 
   };
   if (element.type === "button") return { ...base, text: element.text, value: element.value, style: element.style };
   if (element.type === "overflow") {
-    const option = ((element.options as { value: string }[] | undefined) ?? []).find((entry) => entry.value === entered);
+    const option = ((element.options as { value: string }[] | undefined) ?? []).find(
+      (entry) => entry.value === entered,
+    );
     if (!option) throw new Error(`overflow ${String(element.action_id)} has no option ${String(entered)}`);
     return { ...base, selected_option: option };
   }

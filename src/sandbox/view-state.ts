@@ -30,7 +30,9 @@ const STATEFUL = new Set([
 
 function allOptions(element: Json): Option[] {
   const direct = (element.options as Option[] | undefined) ?? [];
-  const grouped = ((element.option_groups as { options: Option[] }[] | undefined) ?? []).flatMap((group) => group.options);
+  const grouped = ((element.option_groups as { options: Option[] }[] | undefined) ?? []).flatMap(
+    (group) => group.options,
+  );
   return [...direct, ...grouped];
 }
 
@@ -110,7 +112,11 @@ export function buildStateValues(blocks: Json[], entered: EnteredValues = {}): R
 }
 
 /** Finds the element with this action_id (and block_id if given) in a list of blocks. */
-export function findElement(blocks: Json[], actionId: string, blockId?: string): { block: Json; element: Json } | undefined {
+export function findElement(
+  blocks: Json[],
+  actionId: string,
+  blockId?: string,
+): { block: Json; element: Json } | undefined {
   for (const block of blocks) {
     if (blockId !== undefined && block.block_id !== blockId) continue;
     for (const element of elementsOf(block)) {

@@ -1,5 +1,5 @@
-import { DomainError } from "../domain/shared/domain-error";
 import type { Role } from "../domain/partners/roles";
+import { DomainError } from "../domain/shared/domain-error";
 import type { MemberRecord, WorkspaceRecord } from "./records";
 import type { Store } from "./store";
 
@@ -57,7 +57,14 @@ export class AccessService {
       });
       if (becameAdmin) workspace.firstAdminUserId = identity.userId;
     }
-    return { workspace, member, userId: identity.userId, role: this.effectiveRole(member, external), external, becameAdmin };
+    return {
+      workspace,
+      member,
+      userId: identity.userId,
+      role: this.effectiveRole(member, external),
+      external,
+      becameAdmin,
+    };
   }
 
   /** HUB_ADMINS, when set, decides who is admin; Slack Connect guests never manage the program. */

@@ -33,7 +33,11 @@ export class PartnerService {
     return this.store.partners.list(actor.workspace.id);
   }
 
-  async assign(actor: Actor, userId: string, partnerName: string): Promise<{ partner: PartnerRecord; previousPartnerId: number | null }> {
+  async assign(
+    actor: Actor,
+    userId: string,
+    partnerName: string,
+  ): Promise<{ partner: PartnerRecord; previousPartnerId: number | null }> {
     requireManager(actor.role, "assign people to partners");
     const partner = await this.findByName(actor, partnerName);
     return this.store.transaction(async (tx) => {
@@ -64,7 +68,8 @@ export class PartnerService {
     const key = textKey(name);
     if (key === "") throw new DomainError("partner_name_missing", "Name the partner company.");
     const partner = await this.store.partners.findByKey(actor.workspace.id, key);
-    if (!partner) throw new DomainError("partner_not_found", `No partner named “${name.trim()}”. /partner list shows them all.`);
+    if (!partner)
+      throw new DomainError("partner_not_found", `No partner named “${name.trim()}”. /partner list shows them all.`);
     return partner;
   }
 }

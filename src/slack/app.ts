@@ -49,7 +49,15 @@ export function createSlackApp({ config, deps, installations }: SlackAppOptions)
   let receiver: HTTPReceiver | undefined;
   let app: App;
   if (config.appToken) {
-    app = new App({ ...token, ...oauth, appToken: config.appToken, socketMode: true, logger, logLevel: LogLevel.INFO, clientOptions });
+    app = new App({
+      ...token,
+      ...oauth,
+      appToken: config.appToken,
+      socketMode: true,
+      logger,
+      logLevel: LogLevel.INFO,
+      clientOptions,
+    });
   } else {
     receiver = new HTTPReceiver({
       signingSecret: slack.signingSecret,

@@ -9,7 +9,13 @@ const TO_PINO: Record<LogLevel, string> = {
 };
 
 function text(parts: unknown[]): string {
-  return scrubSecrets(parts.map((part) => (part instanceof Error ? (part.stack ?? part.message) : typeof part === "string" ? part : JSON.stringify(part))).join(" "));
+  return scrubSecrets(
+    parts
+      .map((part) =>
+        part instanceof Error ? (part.stack ?? part.message) : typeof part === "string" ? part : JSON.stringify(part),
+      )
+      .join(" "),
+  );
 }
 
 /** Bolt and the Web API client log through this, so their lines are JSON too and carry no token. */
@@ -23,7 +29,8 @@ export function boltLogger(logger: Logger): BoltLogger {
     setLevel: (level: LogLevel) => {
       child.level = TO_PINO[level] ?? "info";
     },
-    getLevel: () => (Object.entries(TO_PINO).find(([, pinoLevel]) => pinoLevel === child.level)?.[0] as LogLevel) ?? LogLevel.INFO,
+    getLevel: () =>
+      (Object.entries(TO_PINO).find(([, pinoLevel]) => pinoLevel === child.level)?.[0] as LogLevel) ?? LogLevel.INFO,
     setName: (name: string) => {
       child = logger.child({ component: name });
     },

@@ -2,7 +2,11 @@ import type { Installation, InstallationQuery, InstallationStore } from "@slack/
 import type { InstallationRepository } from "../services/installation-store";
 
 /** Org-wide installs are keyed by enterprise, the others by team (Bolt's own convention). */
-function keyOf(query: { isEnterpriseInstall?: boolean; enterpriseId?: string | undefined; teamId?: string | undefined }): string {
+function keyOf(query: {
+  isEnterpriseInstall?: boolean;
+  enterpriseId?: string | undefined;
+  teamId?: string | undefined;
+}): string {
   if (query.isEnterpriseInstall && query.enterpriseId) return `enterprise:${query.enterpriseId}`;
   return `team:${query.teamId ?? ""}`;
 }

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formBody } from "../../src/sandbox/slack-signer";
-import { SlackClientSimulator } from "../../src/sandbox/slack-client-simulator";
 import { type Harness, startHarness } from "../support/harness";
 
 describe("/hub help over signed HTTP", () => {

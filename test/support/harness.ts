@@ -20,7 +20,9 @@ export interface Harness {
  * Boots the real app (the same startPartnerHub that npm start runs) on port 0 against a fresh
  * database and a fake Slack, and returns a simulator that sends it signed requests.
  */
-export async function startHarness(options: { hubAdmins?: string[]; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { hubAdmins?: string[]; env?: Record<string, string> } = {},
+): Promise<Harness> {
   const fake = await new FakeSlack().start();
   const database = await createTestDatabase();
   const config = loadConfig({

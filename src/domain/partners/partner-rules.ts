@@ -18,14 +18,19 @@ export interface NewPartner {
 }
 
 /** Validates what a manager typed for a new partner company; the key is what duplicates are detected on. */
-export function validateNewPartner(input: { name: string; region?: string | undefined; tier?: string | undefined }): NewPartner {
+export function validateNewPartner(input: {
+  name: string;
+  region?: string | undefined;
+  tier?: string | undefined;
+}): NewPartner {
   const name = input.name.replace(/\s+/g, " ").trim();
   if (name === "") throw new DomainError("partner_name_missing", "Give the partner company a name.");
   if (name.length > MAX_PARTNER_NAME) {
     throw new DomainError("partner_name_too_long", `A partner name can be at most ${MAX_PARTNER_NAME} characters.`);
   }
   const nameKey = textKey(name);
-  if (nameKey === "") throw new DomainError("partner_name_invalid", "A partner name needs at least one letter or digit.");
+  if (nameKey === "")
+    throw new DomainError("partner_name_invalid", "A partner name needs at least one letter or digit.");
   const region = input.region?.replace(/\s+/g, " ").trim() || null;
   if (region !== null && region.length > MAX_REGION) {
     throw new DomainError("region_too_long", `A region can be at most ${MAX_REGION} characters.`);

@@ -37,7 +37,8 @@ function readAngle(text: string, start: number): { token: Token; end: number } {
   const inner = raw.slice(1, -1);
   const [ref = "", label] = inner.split("|", 2);
   if (/^@[UW][A-Z0-9]+$/.test(ref)) return { token: { kind: "user", id: ref.slice(1), label, raw }, end: close + 1 };
-  if (/^#[CGD][A-Z0-9]+$/.test(ref)) return { token: { kind: "channel", id: ref.slice(1), label, raw }, end: close + 1 };
+  if (/^#[CGD][A-Z0-9]+$/.test(ref))
+    return { token: { kind: "channel", id: ref.slice(1), label, raw }, end: close + 1 };
   return { token: { kind: "word", value: label ?? ref, raw }, end: close + 1 };
 }
 
@@ -113,6 +114,6 @@ export function parseArgs(tokens: Token[], optionKeys: readonly string[] = []): 
 export function splitSubcommand(text: string): { sub: string; rest: Token[] } {
   const tokens = tokenize(text.trim());
   const first = tokens[0];
-  if (!first || first.kind !== "word") return { sub: "", rest: tokens };
+  if (first?.kind !== "word") return { sub: "", rest: tokens };
   return { sub: first.value.toLowerCase(), rest: tokens.slice(1) };
 }

@@ -31,7 +31,10 @@ export const COMMAND_HELP: CommandHelp[] = [
 
 function commandSection(help: CommandHelp): KnownBlock {
   const lines = help.usage.map((entry) => `\`${entry.syntax}\` — ${entry.what}`);
-  return { type: "section", text: { type: "mrkdwn", text: `*${help.command}* · ${help.summary}\n${lines.join("\n")}` } };
+  return {
+    type: "section",
+    text: { type: "mrkdwn", text: `*${help.command}* · ${help.summary}\n${lines.join("\n")}` },
+  };
 }
 
 export function hubHelpMessage(): Message {
@@ -54,6 +57,8 @@ export function commandHelpMessage(command: string, problem?: string): Message {
   const blocks: KnownBlock[] = [];
   if (problem) blocks.push({ type: "section", text: { type: "mrkdwn", text: `:warning: ${problem}` } });
   blocks.push(commandSection(help));
-  const text = problem ? `${problem} Try ${help.usage[0]?.syntax ?? `${command} help`}.` : `${command}: ${help.summary}`;
+  const text = problem
+    ? `${problem} Try ${help.usage[0]?.syntax ?? `${command} help`}.`
+    : `${command}: ${help.summary}`;
   return { text, blocks };
 }

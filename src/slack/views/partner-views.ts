@@ -22,7 +22,10 @@ export function linesToSections(lines: string[]): KnownBlock[] {
   const shown = sections.slice(0, MAX_SECTIONS);
   const blocks: KnownBlock[] = shown.map((text) => ({ type: "section", text: { type: "mrkdwn", text } }));
   if (sections.length > shown.length) {
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "…and more: the list is too long for one message." }] });
+    blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: "…and more: the list is too long for one message." }],
+    });
   }
   return blocks;
 }
@@ -55,7 +58,11 @@ export function partnerListMessage(partners: PartnerSummary[]): Message {
   };
 }
 
-export function partnerAssignedMessage(userId: string, partner: PartnerRecord, previous: PartnerRecord | null): Message {
+export function partnerAssignedMessage(
+  userId: string,
+  partner: PartnerRecord,
+  previous: PartnerRecord | null,
+): Message {
   const moved = previous && previous.id !== partner.id ? ` (moved from ${escapeMrkdwn(previous.name)})` : "";
   return plain(`:white_check_mark: ${userMention(userId)} now belongs to *${escapeMrkdwn(partner.name)}*${moved}.`);
 }
@@ -70,7 +77,10 @@ export function partnerMembersMessage(partner: PartnerRecord, members: MemberRec
   return {
     text: `${partner.name}: ${members.length} members`,
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `*${escapeMrkdwn(partner.name)}* · ${members.length} members` } },
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: `*${escapeMrkdwn(partner.name)}* · ${members.length} members` },
+      },
       ...linesToSections(lines),
     ],
   };

@@ -22,7 +22,10 @@ export function registerCommand(app: App, deps: SlackDeps, command: string, hand
     await ack();
     let reply: Message;
     try {
-      const actor = await deps.services.access.identify({ teamId: context.teamId ?? body.team_id, userId: body.user_id });
+      const actor = await deps.services.access.identify({
+        teamId: context.teamId ?? body.team_id,
+        userId: body.user_id,
+      });
       reply = await handler({ actor, text: body.text ?? "", body });
       if (actor.becameAdmin) {
         reply = {

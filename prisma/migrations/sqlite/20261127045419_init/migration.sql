@@ -68,7 +68,7 @@ CREATE TABLE "Deal" (
     "createdBy" TEXT NOT NULL,
     "customerName" TEXT NOT NULL,
     "customerDomain" TEXT,
-    "customerKey" TEXT NOT NULL,
+    "customerNameKey" TEXT NOT NULL,
     "product" TEXT NOT NULL,
     "amountMinor" BIGINT NOT NULL,
     "currency" TEXT NOT NULL,
@@ -280,7 +280,10 @@ CREATE UNIQUE INDEX "Member_workspaceId_slackUserId_key" ON "Member"("workspaceI
 CREATE UNIQUE INDEX "Deal_idempotencyKey_key" ON "Deal"("idempotencyKey");
 
 -- CreateIndex
-CREATE INDEX "Deal_workspaceId_customerKey_idx" ON "Deal"("workspaceId", "customerKey");
+CREATE INDEX "Deal_workspaceId_customerDomain_idx" ON "Deal"("workspaceId", "customerDomain");
+
+-- CreateIndex
+CREATE INDEX "Deal_workspaceId_customerNameKey_idx" ON "Deal"("workspaceId", "customerNameKey");
 
 -- CreateIndex
 CREATE INDEX "Deal_workspaceId_partnerId_createdAt_idx" ON "Deal"("workspaceId", "partnerId", "createdAt");
