@@ -7,7 +7,12 @@ import { PrismaInstallationRepository } from "./data/repositories/installation-r
 import { createLogger, type Logger } from "./logger";
 import { createServices } from "./services";
 import { createSlackApp } from "./slack/app";
-import { startHttpServer } from "./slack/http-server";
+import { type HttpServerOptions, startHttpServer } from "./slack/http-server";
+
+export interface StartOptions {
+  /** Routes served before Slack's on the same port (the sandbox's page and its API). */
+  extraRoutes?: HttpServerOptions["extraRoutes"];
+}
 
 export interface PartnerHub {
   port: number;
@@ -20,6 +25,7 @@ export interface PartnerHub {
 export async function startPartnerHub(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
+  options: StartOptions = {},
 ): Promise<PartnerHub> {
   const migration = await migrate(config.databaseUrl);
   logger.info({ dialect: dialectOf(config.databaseUrl), applied: migration.applied }, "database ready");
@@ -35,6 +41,7 @@ export async function startPartnerHub(
     port: config.port,
     slackListener: slack.requestListener,
     health: () => services.health.check(),
+    extraRoutes: options.extraRoutes,
     logger,
   });
   await slack.start();
