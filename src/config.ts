@@ -58,7 +58,7 @@ export interface Config {
 export class ConfigError extends Error {}
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const name = issue.path.join(".") || "environment";
+  const name = String(issue.path[0] ?? "environment");
   return `${name} ${issue.message}`;
 }
 

@@ -257,7 +257,17 @@ export class FakeSlack extends EventEmitter {
     const api = /^\/api\/([a-zA-Z.]+)$/.exec(url.pathname);
     if (api?.[1] && req.method === "POST") return this.answerApi(api[1], req, raw, res);
     const response = /^\/response\/(\w+)$/.exec(url.pathname);
-    if (response?.[1] && req.method === "POST") return this.answerResponseUrl(response[1], raw, res);
+    if (response?.[1] && req.method === "POST") {
+      // Failures for response_url posts are queued under the pseudo-method "response_url".
+      const failure = this.failures.get("response_url")?.shift();
+      if (failure?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, failure.ms));
+      if (failure?.kind === "http") {
+        res.writeHead(failure.status, { "content-type": "text/plain" });
+        res.end("upstream failure");
+        return;
+      }
+      return this.answerResponseUrl(response[1], raw, res);
+    }
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("not found");
   }

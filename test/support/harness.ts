@@ -3,11 +3,37 @@ import { createLogger } from "../../src/logger";
 import { type PartnerHub, startPartnerHub } from "../../src/main";
 import { FakeSlack } from "../../src/sandbox/fake-slack";
 import { SlackClientSimulator } from "../../src/sandbox/slack-client-simulator";
+import { expectWithinSlackLimits } from "./block-limits";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export const SIGNING_SECRET = "test-signing-secret";
 
+export interface CommandReply {
+  /** The response_url body (ephemeral unless the app said otherwise). */
+  body: Record<string, unknown>;
+  /** Every piece of text a person would read in it, joined by newlines. */
+  text: string;
+}
+
+/** Every `text` in a message or view, in order: what a person reads. */
+export function visibleText(node: unknown): string {
+  const parts: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === "object" && value !== null) {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === "text" && typeof inner === "string") parts.push(inner);
+        else walk(inner);
+      }
+    }
+  };
+  walk(node);
+  return parts.join("\n");
+}
+
 export interface Harness {
+  /** Runs a slash command and returns the reply posted to its response_url, checked against Slack's limits. */
+  command(userId: string, command: string, text?: string, channel?: string): Promise<CommandReply>;
   fake: FakeSlack;
   slack: SlackClientSimulator;
   hub: PartnerHub;
@@ -39,6 +65,14 @@ export async function startHarness(
   const appUrl = `http://127.0.0.1:${hub.port}`;
   const slack = new SlackClientSimulator({ appUrl, signingSecret: SIGNING_SECRET, fake });
   return {
+    command: async (userId, command, text = "", channel = "C0SALES") => {
+      const index = fake.responses.length;
+      const answer = await slack.command(userId, command, text, channel);
+      if (answer.status !== 200) throw new Error(`${command} ${text}: HTTP ${answer.status} ${answer.body}`);
+      const { body } = await fake.waitForResponse(index);
+      expectWithinSlackLimits(body);
+      return { body, text: visibleText(body.blocks ?? body.text) };
+    },
     fake,
     slack,
     hub,

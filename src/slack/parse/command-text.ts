@@ -64,7 +64,11 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     let end = index;
-    while (end < text.length && !/\s/.test(text.charAt(end)) && text.charAt(end) !== "<") end++;
+    const endsWord = (at: number) =>
+      /\s/.test(text.charAt(at)) ||
+      text.charAt(at) === "<" ||
+      (OPEN_QUOTES.has(text.charAt(at)) && text.charAt(at - 1) === ":");
+    while (end < text.length && !endsWord(end)) end++;
     let raw = text.slice(index, end);
     const option = /^([a-z][a-z_-]*):(.*)$/i.exec(raw);
     if (option) {
