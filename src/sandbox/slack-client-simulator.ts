@@ -138,9 +138,10 @@ export class SlackClientSimulator {
     actionId: string,
     entered?: string | string[],
     state: EnteredValues = {},
+    blockId?: string,
   ): Promise<AppAnswer> {
     const view = where === "modal" ? this.modalPayloadView(userId, state) : this.homePayloadView(userId);
-    const found = findElement(view.blocks as Json[], actionId);
+    const found = findElement(view.blocks as Json[], actionId, blockId);
     if (!found) throw new Error(`the ${where} has no element ${actionId}`);
     const payload: Json = {
       type: "block_actions",

@@ -20,6 +20,8 @@ export interface SlackIdentity {
   userId: string;
   /** The user's own team; differs from teamId for Slack Connect users. */
   userTeamId?: string | undefined;
+  /** Where the request came from: the first channel becomes the default approvals channel. */
+  channelId?: string | undefined;
 }
 
 export class AccessService {
@@ -56,6 +58,11 @@ export class AccessService {
         return true;
       });
       if (becameAdmin) workspace.firstAdminUserId = identity.userId;
+    }
+    if (workspace.approvalsChannel === null && identity.channelId && /^[CG]/.test(identity.channelId)) {
+      if (await this.store.workspaces.setApprovalsChannel(workspace.id, identity.channelId, true)) {
+        workspace.approvalsChannel = identity.channelId;
+      }
     }
     return {
       workspace,

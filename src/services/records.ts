@@ -1,3 +1,6 @@
+import type { CustomerKeys } from "../domain/deals/customer";
+import type { RegistrationStatus } from "../domain/deals/registration";
+import type { Stage } from "../domain/deals/stages";
 import type { PartnerStatus, Tier } from "../domain/partners/partner-rules";
 import type { Role } from "../domain/partners/roles";
 
@@ -37,4 +40,48 @@ export interface PartnerRecord {
 
 export interface PartnerSummary extends PartnerRecord {
   memberCount: number;
+}
+
+export interface DealRecord {
+  id: number;
+  workspaceId: number;
+  /** The Slack team of the workspace: what notifications are sent through. */
+  teamId: string;
+  partnerId: number;
+  partnerName: string;
+  createdBy: string;
+  customerName: string;
+  customer: CustomerKeys;
+  product: string;
+  amountMinor: number;
+  currency: string;
+  stage: Stage;
+  status: RegistrationStatus;
+  conflictDealId: number | null;
+  expectedCloseOn: Date | null;
+  region: string | null;
+  notes: string | null;
+  protectedUntil: Date | null;
+  reminderSentAt: Date | null;
+  extensionRequestedAt: Date | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+  closedAt: Date | null;
+  lostReason: string | null;
+  channelId: string | null;
+  messageTs: string | null;
+  approvalChannel: string | null;
+  approvalTs: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DealEventRecord {
+  id: number;
+  dealId: number;
+  actor: string;
+  type: string;
+  data: Record<string, unknown>;
+  createdAt: Date;
 }

@@ -1,6 +1,16 @@
+import type { CustomerKeys } from "../domain/deals/customer";
+import type { RegistrationStatus } from "../domain/deals/registration";
+import type { Stage } from "../domain/deals/stages";
 import type { NewPartner } from "../domain/partners/partner-rules";
 import type { Role } from "../domain/partners/roles";
-import type { MemberRecord, PartnerRecord, PartnerSummary, WorkspaceRecord } from "./records";
+import type {
+  DealEventRecord,
+  DealRecord,
+  MemberRecord,
+  PartnerRecord,
+  PartnerSummary,
+  WorkspaceRecord,
+} from "./records";
 
 /**
  * The persistence the services need, declared here and implemented in src/data. A service that
@@ -12,6 +22,7 @@ export interface Store {
   members: MemberRepository;
   partners: PartnerRepository;
   audit: AuditLog;
+  deals: DealRepository;
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** True when the database answers. */
   ping(): Promise<boolean>;
@@ -22,6 +33,8 @@ export interface WorkspaceRepository {
   ensure(teamId: string): Promise<WorkspaceRecord>;
   /** Atomically records `userId` as the first admin; false when someone already is. */
   claimFirstAdmin(workspaceId: number, userId: string): Promise<boolean>;
+  /** Sets the approvals channel; with `onlyIfUnset`, only when none is set yet (first use). */
+  setApprovalsChannel(workspaceId: number, channel: string, onlyIfUnset: boolean): Promise<boolean>;
 }
 
 export interface MemberRepository {
@@ -44,4 +57,73 @@ export interface PartnerRepository {
 
 export interface AuditLog {
   record(entry: { workspaceId: number; actor: string; action: string; target?: string; data?: object }): Promise<void>;
+}
+
+export interface NewDeal {
+  workspaceId: number;
+  partnerId: number;
+  createdBy: string;
+  customerName: string;
+  customer: CustomerKeys;
+  product: string;
+  amountMinor: number;
+  currency: string;
+  stage: Stage;
+  status: RegistrationStatus;
+  conflictDealId: number | null;
+  expectedCloseOn: Date | null;
+  region: string | null;
+  notes: string | null;
+  channelId: string | null;
+  idempotencyKey: string;
+}
+
+/** Fields a deal change may write. */
+export type DealPatch = Partial<
+  Pick<
+    DealRecord,
+    | "stage"
+    | "status"
+    | "amountMinor"
+    | "protectedUntil"
+    | "reminderSentAt"
+    | "extensionRequestedAt"
+    | "decidedBy"
+    | "decidedAt"
+    | "decisionNote"
+    | "closedAt"
+    | "lostReason"
+    | "channelId"
+    | "messageTs"
+    | "approvalChannel"
+    | "approvalTs"
+  >
+>;
+
+/** What the deal must still look like for a change to apply (optimistic concurrency). */
+export type DealExpectation = Partial<Pick<DealRecord, "status" | "stage" | "reminderSentAt" | "extensionRequestedAt">>;
+
+export interface DealListFilter {
+  workspaceId: number;
+  partnerId?: number;
+  stages?: readonly Stage[];
+}
+
+export interface DealRepository {
+  /** Returns null when a deal with this idempotency key exists already. */
+  create(deal: NewDeal): Promise<DealRecord | null>;
+  findByIdempotencyKey(key: string): Promise<DealRecord | null>;
+  findById(workspaceId: number, id: number): Promise<DealRecord | null>;
+  /** Deals of the same customer (same domain or same name key) that are not lost. */
+  findSameCustomer(workspaceId: number, customer: CustomerKeys): Promise<DealRecord[]>;
+  /** Applies `patch` only if the deal still matches `expected`; null when it no longer does. */
+  update(id: number, expected: DealExpectation, patch: DealPatch): Promise<DealRecord | null>;
+  list(
+    filter: DealListFilter,
+    page: { offset: number; limit: number },
+  ): Promise<{ deals: DealRecord[]; total: number }>;
+  /** Approved, still open deals whose protection ends before `until`, in every workspace. */
+  protectionEndingBefore(until: Date): Promise<DealRecord[]>;
+  addEvent(event: { dealId: number; actor: string; type: string; data?: object }): Promise<void>;
+  events(dealId: number): Promise<DealEventRecord[]>;
 }

@@ -1,8 +1,11 @@
 import type { RequestListener } from "node:http";
-import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import { App, HTTPReceiver, type InstallationStore, LogLevel } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
 import type { Config } from "../config";
+import type { Logger } from "../logger";
 import type { InstallationRepository } from "../services/installation-store";
 import { boltLogger } from "./bolt-logger";
+import type { ClientFor } from "./deal-notifier";
 import type { SlackDeps } from "./deps";
 import { databaseInstallationStore } from "./installation-store";
 import { registerListeners } from "./listeners";
@@ -10,7 +13,7 @@ import { readManifestScopes } from "./manifest";
 
 export interface SlackAppOptions {
   config: Config;
-  deps: SlackDeps;
+  logger: Logger;
   installations: InstallationRepository;
 }
 
@@ -18,6 +21,10 @@ export interface SlackApp {
   app: App;
   /** Handles POST /slack/events (and the OAuth pages); undefined in Socket Mode. */
   requestListener: RequestListener | undefined;
+  /** The Web API client that speaks for a workspace: for notifications and jobs. */
+  clientFor: ClientFor;
+  /** Registers every listener; called once the services exist. */
+  listen(deps: SlackDeps): void;
   /** Starts the Socket Mode connection; HTTP needs nothing more than requestListener. */
   start(): Promise<void>;
   /** Stops taking Slack requests and waits (up to `graceMs`) for listeners still running. */
@@ -28,11 +35,18 @@ export interface SlackApp {
  * Builds the Bolt app for the configured mode. The HTTP server is ours (see http-server.ts): it
  * serves /healthz in every mode and hands Slack's requests to Bolt's receiver.
  */
-export function createSlackApp({ config, deps, installations }: SlackAppOptions): SlackApp {
+export function createSlackApp({ config, logger: appLogger, installations }: SlackAppOptions): SlackApp {
   if (config.slack.kind === "sandbox") throw new Error("createSlackApp needs Slack credentials or the sandbox's");
-  const logger = boltLogger(deps.logger);
-  const clientOptions = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
+  const logger = boltLogger(appLogger);
+  // A few quick retries for 5xx; 429s are waited out as Slack's Retry-After says (the client's default).
+  const clientOptions = {
+    ...(config.slackApiUrl && { slackApiUrl: config.slackApiUrl }),
+    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2_000 },
+    logger,
+  };
   const slack = config.slack;
+  const installationStore: InstallationStore | undefined =
+    slack.kind === "oauth" ? databaseInstallationStore(installations) : undefined;
   const oauth =
     slack.kind === "oauth"
       ? {
@@ -40,7 +54,7 @@ export function createSlackApp({ config, deps, installations }: SlackAppOptions)
           clientSecret: slack.clientSecret,
           stateSecret: slack.stateSecret,
           scopes: readManifestScopes(),
-          installationStore: databaseInstallationStore(installations),
+          installationStore,
           installerOptions: { directInstall: true, clientOptions },
         }
       : {};
@@ -81,13 +95,29 @@ export function createSlackApp({ config, deps, installations }: SlackAppOptions)
     }
   });
   app.error(async (error) => {
-    deps.logger.error({ err: error.message, code: error.code }, "unhandled Bolt error");
+    appLogger.error({ err: error.message, code: error.code }, "unhandled Bolt error");
   });
-  registerListeners(app, deps);
+
+  const clients = new Map<string, WebClient>();
+  const clientFor: ClientFor = async (teamId) => {
+    if (!installationStore) return app.client;
+    const cached = clients.get(teamId);
+    if (cached) return cached;
+    const installation = await installationStore.fetchInstallation({
+      teamId,
+      enterpriseId: undefined,
+      isEnterpriseInstall: false,
+    });
+    const client = new WebClient(installation.bot?.token, clientOptions);
+    clients.set(teamId, client);
+    return client;
+  };
 
   return {
     app,
     requestListener: receiver?.requestListener,
+    clientFor,
+    listen: (deps) => registerListeners(app, deps),
     start: async () => {
       if (config.appToken) await app.start();
     },

@@ -2,15 +2,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
 import { createDb } from "../../src/data/database";
 import { loadMigrations } from "../../src/data/migrator";
-import { createStore } from "../../src/data/prisma-store";
-import { PrismaInstallationRepository } from "../../src/data/repositories/installation-repository";
 import { createLogger } from "../../src/logger";
-import { startPartnerHub } from "../../src/main";
+import { composePartnerHub, startPartnerHub } from "../../src/main";
 import { FakeSlack } from "../../src/sandbox/fake-slack";
 import { SlackClientSimulator } from "../../src/sandbox/slack-client-simulator";
-import { createServices } from "../../src/services";
-import { createSlackApp } from "../../src/slack/app";
-import { startHttpServer } from "../../src/slack/http-server";
 import { type Harness, SIGNING_SECRET, startHarness, visibleText } from "../support/harness";
 import { createTestDatabase } from "../support/test-database";
 
@@ -45,30 +40,18 @@ describe("a database that is down", () => {
       SLACK_API_URL: fake.apiUrl,
       PORT: "0",
     });
-    const logger = createLogger("silent");
-    const services = createServices(createStore(db), { hubAdmins: [] });
-    const slack = createSlackApp({
-      config,
-      deps: { services, logger },
-      installations: new PrismaInstallationRepository(db),
-    });
-    const http = await startHttpServer({
-      port: 0,
-      slackListener: slack.requestListener,
-      health: () => services.health.check(),
-      logger,
-    });
+    const hub = await composePartnerHub(config, db, createLogger("silent"), { jobs: false });
     cleanups.push(async () => {
-      await http.close();
+      await hub.stop();
       await fake.stop();
     });
 
-    const health = await fetch(`http://127.0.0.1:${http.port}/healthz`);
+    const health = await fetch(`http://127.0.0.1:${hub.port}/healthz`);
     expect(health.status).toBe(503);
     expect(await health.json()).toEqual({ ok: false, database: "down" });
 
     const client = new SlackClientSimulator({
-      appUrl: `http://127.0.0.1:${http.port}`,
+      appUrl: `http://127.0.0.1:${hub.port}`,
       signingSecret: SIGNING_SECRET,
       fake,
     });

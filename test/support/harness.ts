@@ -47,7 +47,7 @@ export interface Harness {
  * database and a fake Slack, and returns a simulator that sends it signed requests.
  */
 export async function startHarness(
-  options: { hubAdmins?: string[]; env?: Record<string, string> } = {},
+  options: { hubAdmins?: string[]; env?: Record<string, string>; clock?: () => Date } = {},
 ): Promise<Harness> {
   const fake = await new FakeSlack().start();
   const database = await createTestDatabase();
@@ -61,7 +61,11 @@ export async function startHarness(
     HUB_ADMINS: (options.hubAdmins ?? []).join(","),
     ...options.env,
   });
-  const hub = await startPartnerHub(config, createLogger(config.logLevel));
+  // Jobs are run by the tests themselves (services.deals.sweepProtection) with the injected clock.
+  const hub = await startPartnerHub(config, createLogger(config.logLevel), {
+    jobs: false,
+    ...(options.clock && { clock: options.clock }),
+  });
   const appUrl = `http://127.0.0.1:${hub.port}`;
   const slack = new SlackClientSimulator({ appUrl, signingSecret: SIGNING_SECRET, fake });
   return {

@@ -15,6 +15,22 @@ export const COMMAND_HELP: CommandHelp[] = [
     usage: [
       { syntax: "/hub help", what: "this overview" },
       { syntax: "/hub role @dana manager", what: "make someone admin, manager or member (admins)" },
+      { syntax: "/hub approvals #deal-approvals", what: "where deal registrations are sent for approval (admins)" },
+      {
+        syntax: "/hub launcher",
+        what: "post a Register deal button in this channel, for Slack Connect partners (managers)",
+      },
+    ],
+  },
+  {
+    command: "/deal",
+    summary: "register deals and follow them (also: the Register deal button and shortcut)",
+    usage: [
+      { syntax: "/deal", what: "register a deal: customer, amount, stage, expected close…" },
+      { syntax: "/deal list won", what: "your company's deals: open (default), won, lost or all" },
+      { syntax: "/deal list partner Acme Resellers", what: "a partner's deals (managers)" },
+      { syntax: "/deal 42", what: "one deal with its buttons" },
+      { syntax: "/deal history 42", what: "who changed what, when" },
     ],
   },
   {

@@ -1,16 +1,18 @@
 import type { App } from "@slack/bolt";
-import { isRole, ROLES } from "../../../domain/partners/roles";
+import { isRole, ROLES, requireManager } from "../../../domain/partners/roles";
 import { DomainError } from "../../../domain/shared/domain-error";
 import type { SlackDeps } from "../../deps";
 import { parseArgs, splitSubcommand } from "../../parse/command-text";
 import { commandHelpMessage, hubHelpMessage } from "../../views/help-view";
+import { launcherMessage } from "../../views/launcher-view";
+import { plain } from "../../views/message";
 import { roleSetMessage } from "../../views/role-views";
 import { type CommandInvocation, registerCommand } from "./command-runner";
 
 const ROLE_USAGE = "Usage: `/hub role @someone admin|manager|member`";
 
 export function registerHubCommand(app: App, deps: SlackDeps): void {
-  registerCommand(app, deps, "/hub", async ({ actor, text }: CommandInvocation) => {
+  registerCommand(app, deps, "/hub", async ({ actor, text, body, client }: CommandInvocation) => {
     const { sub, rest } = splitSubcommand(text);
     switch (sub) {
       case "":
@@ -26,6 +28,31 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
         }
         const { member, previous } = await deps.services.roles.setRole(actor, target.id, role);
         return roleSetMessage(member.slackUserId, member.role, previous);
+      }
+      case "approvals": {
+        const channel = parseArgs(rest).channels[0];
+        if (!channel) {
+          const current = actor.workspace.approvalsChannel;
+          throw new DomainError(
+            "usage",
+            `${current ? `Deal approvals go to <#${current}>. ` : "No approvals channel yet. "}Usage: \`/hub approvals #channel\` (admins)`,
+          );
+        }
+        await deps.services.settings.setApprovalsChannel(actor, channel.id);
+        return plain(
+          `:white_check_mark: Deal registrations will be sent to <#${channel.id}> for approval. Invite me there if I'm not in it yet.`,
+        );
+      }
+      case "launcher": {
+        requireManager(actor.role, "post the launcher");
+        try {
+          await client.chat.postMessage({ channel: body.channel_id, ...launcherMessage() });
+        } catch {
+          throw new DomainError("not_in_channel", "I can't post here: invite me first with `/invite @Partner Hub`.");
+        }
+        return plain(
+          ":white_check_mark: Posted the launcher: partners can register deals with its button, even from Slack Connect. Pin it so it stays at hand.",
+        );
       }
       default:
         return commandHelpMessage("/hub", `I don't know \`/hub ${sub}\`.`);

@@ -80,6 +80,7 @@ CREATE TABLE "Deal" (
     "notes" TEXT,
     "protectedUntil" DATETIME,
     "reminderSentAt" DATETIME,
+    "extensionRequestedAt" DATETIME,
     "decidedBy" TEXT,
     "decidedAt" DATETIME,
     "decisionNote" TEXT,
@@ -289,7 +290,7 @@ CREATE INDEX "Deal_workspaceId_customerNameKey_idx" ON "Deal"("workspaceId", "cu
 CREATE INDEX "Deal_workspaceId_partnerId_createdAt_idx" ON "Deal"("workspaceId", "partnerId", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "Deal_workspaceId_status_protectedUntil_idx" ON "Deal"("workspaceId", "status", "protectedUntil");
+CREATE INDEX "Deal_status_protectedUntil_idx" ON "Deal"("status", "protectedUntil");
 
 -- CreateIndex
 CREATE INDEX "DealEvent_dealId_createdAt_idx" ON "DealEvent"("dealId", "createdAt");

@@ -87,6 +87,7 @@ CREATE TABLE "Deal" (
     "notes" TEXT,
     "protectedUntil" TIMESTAMP(3),
     "reminderSentAt" TIMESTAMP(3),
+    "extensionRequestedAt" TIMESTAMP(3),
     "decidedBy" TEXT,
     "decidedAt" TIMESTAMP(3),
     "decisionNote" TEXT,
@@ -306,7 +307,7 @@ CREATE INDEX "Deal_workspaceId_customerNameKey_idx" ON "Deal"("workspaceId", "cu
 CREATE INDEX "Deal_workspaceId_partnerId_createdAt_idx" ON "Deal"("workspaceId", "partnerId", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "Deal_workspaceId_status_protectedUntil_idx" ON "Deal"("workspaceId", "status", "protectedUntil");
+CREATE INDEX "Deal_status_protectedUntil_idx" ON "Deal"("status", "protectedUntil");
 
 -- CreateIndex
 CREATE INDEX "DealEvent_dealId_createdAt_idx" ON "DealEvent"("dealId", "createdAt");

@@ -1,0 +1,200 @@
+import { DomainError } from "../shared/domain-error";
+import { textKey } from "../shared/text-key";
+
+const MAX_HOSTNAME = 253;
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+/**
+ * The customer's web domain, which identifies a company far better than its name does, from
+ * whatever a salesperson pastes: a bare domain, a URL, an e-mail address or an e-mail header.
+ * null when nothing was given.
+ */
+export function normalizeDomain(input: string): string | null {
+  const trimmed = input.trim();
+  if (trimmed === "") return null;
+
+  const bracketed = /<([^<>]*)>/.exec(trimmed);
+  let host = (bracketed?.[1] ?? trimmed)
+    .trim()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
+    .replace(/^mailto:/i, "")
+    .replace(/^\/\//, "");
+  host = host.split(/[/?#]/, 1)[0] ?? "";
+  host = host.slice(host.lastIndexOf("@") + 1);
+  host = host.replace(/:\d*$/, "").toLowerCase().replace(/\.$/, "");
+  // "www.com" is a company's own domain, not a www prefix on "com".
+  if (host.startsWith("www.") && host.includes(".", 4)) host = host.slice(4);
+
+  if (!isHostname(host)) {
+    const shown = trimmed.length > 60 ? `${trimmed.slice(0, 59)}…` : trimmed;
+    const message = /[^\x20-\x7e]/.test(host)
+      ? `"${shown}" has characters a domain can't have. Type international domains in their xn-- form, or leave the domain empty.`
+      : `"${shown}" isn't a web domain. Type the customer's domain, like acme.com, or leave it empty.`;
+    throw new DomainError("customer_domain_invalid", message);
+  }
+  return host;
+}
+
+function isHostname(host: string): boolean {
+  if (host.length > MAX_HOSTNAME) return false;
+  const labels = host.split(".");
+  const tld = labels[labels.length - 1] ?? "";
+  return labels.length >= 2 && labels.every((label) => LABEL.test(label)) && TLD.test(tld);
+}
+
+/**
+ * Legal forms, as folded token sequences, that may end a company name. Longer forms come first
+ * so "gmbh and co kg" goes in one step instead of leaving a dangling "and".
+ */
+const LEGAL_FORMS: readonly (readonly string[])[] = [
+  "gmbh and co kgaa",
+  "gmbh and co kg",
+  "ag and co kgaa",
+  "ag and co kg",
+  "and co kgaa",
+  "and co kg",
+  "and co",
+  "and company",
+  "kabushiki kaisha",
+  "private limited",
+  "sp z o o",
+  "s de r l",
+  "s a de c v",
+  "sa de cv",
+  "s a r l",
+  "s a s",
+  "s a u",
+  "s p a",
+  "s r l",
+  "s r o",
+  "d o o",
+  "l l c",
+  "l l p",
+  "p l c",
+  "sdn bhd",
+  "s a",
+  "n v",
+  "b v",
+  "k k",
+  "a g",
+  "a s",
+  "s e",
+  "e k",
+  "inc",
+  "incorporated",
+  "corp",
+  "corporation",
+  "co",
+  "company",
+  "ltd",
+  "ltda",
+  "limited",
+  "llc",
+  "llp",
+  "lp",
+  "plc",
+  "pty",
+  "pte",
+  "pvt",
+  "gmbh",
+  "mbh",
+  "ag",
+  "kg",
+  "kgaa",
+  "ohg",
+  "se",
+  "bv",
+  "nv",
+  "sa",
+  "sas",
+  "sasu",
+  "sarl",
+  "eurl",
+  "spa",
+  "srl",
+  "sl",
+  "sro",
+  "oy",
+  "oyj",
+  "ab",
+  "as",
+  "asa",
+  "aps",
+  "kk",
+  "kft",
+  "zrt",
+  "bhd",
+].map((form) => form.split(" "));
+
+/** Letters NFKD leaves whole, so accent stripping alone would not fold them. */
+const LETTER_FOLDS: Readonly<Record<string, string>> = {
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+};
+
+/**
+ * The name key conflicts fall back to when there is no domain: "ACME, Inc.", "Acme Inc" and
+ * "acme" are one customer to a channel manager, so case, accents, punctuation, a leading "The"
+ * and legal forms are all dropped.
+ */
+export function normalizeCompanyName(name: string): string {
+  const folded = textKey(
+    name
+      .toLowerCase()
+      .replace(/&/g, " and ")
+      .replace(/[ßæœøłđðþı]/g, (letter) => LETTER_FOLDS[letter] ?? letter),
+  );
+  let tokens = folded === "" ? [] : folded.split(" ");
+  if (tokens[0] === "the" && tokens.length > 1) tokens = tokens.slice(1);
+
+  let stripped = true;
+  while (stripped) {
+    stripped = false;
+    for (const form of LEGAL_FORMS) {
+      if (endsWith(tokens, form)) {
+        tokens = tokens.slice(0, tokens.length - form.length);
+        stripped = true;
+        break;
+      }
+    }
+  }
+  // A name made only of legal words ("Inc") is still a name; an empty key would match every such name.
+  return tokens.length > 0 ? tokens.join(" ") : folded;
+}
+
+function endsWith(tokens: readonly string[], suffix: readonly string[]): boolean {
+  if (suffix.length > tokens.length) return false;
+  const offset = tokens.length - suffix.length;
+  return suffix.every((token, i) => tokens[offset + i] === token);
+}
+
+export interface CustomerKeys {
+  domain: string | null;
+  nameKey: string;
+}
+
+/** Throws DomainError("customer_domain_invalid") when a domain was given but is not one. */
+export function customerKeys(input: { name: string; domainOrEmail?: string | null }): CustomerKeys {
+  return {
+    domain: normalizeDomain(input.domainOrEmail ?? ""),
+    nameKey: normalizeCompanyName(input.name),
+  };
+}
+
+/**
+ * Two registrations are for the same customer when their domains agree. Names only decide when a
+ * domain is missing on either side: "Acme" on acme.com and "Acme" on acme.de are different
+ * companies, while two people typing "ACME Inc." and "Acme" without a domain mean the same one.
+ */
+export function sameCustomer(a: CustomerKeys, b: CustomerKeys): boolean {
+  if (a.domain !== null && b.domain !== null) return a.domain === b.domain;
+  return a.nameKey !== "" && a.nameKey === b.nameKey;
+}

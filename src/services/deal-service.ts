@@ -1,0 +1,436 @@
+import { checkConflicts, type ExistingRegistration } from "../domain/deals/conflicts";
+import { isCurrency } from "../domain/deals/currency";
+import { type DealViewer, registeringPartner, requireDealVisible } from "../domain/deals/deal-access";
+import { type DealDraft, type DealField, validateDeal } from "../domain/deals/deal-input";
+import {
+  type Decision,
+  decide,
+  extendProtection,
+  protectionEnd,
+  REMINDER_LEAD_DAYS,
+  reminderDue,
+  shouldExpire,
+} from "../domain/deals/registration";
+import { checkStageChange, OPEN_STAGES, type Stage } from "../domain/deals/stages";
+import { canManageProgram, requireManager } from "../domain/partners/roles";
+import { localDate } from "../domain/shared/calendar";
+import { DomainError } from "../domain/shared/domain-error";
+import { textKey } from "../domain/shared/text-key";
+import type { Actor } from "./access-service";
+import type { DealNotifier } from "./deal-notifier";
+import type { DealEventRecord, DealRecord, PartnerRecord } from "./records";
+import type { Store } from "./store";
+
+export type Clock = () => Date;
+
+export const DEAL_LIST_FILTERS = ["open", "won", "lost", "all"] as const;
+export type DealListFilterName = (typeof DEAL_LIST_FILTERS)[number];
+export const DEAL_PAGE_SIZE = 10;
+
+const STAGES_OF: Record<DealListFilterName, readonly Stage[] | undefined> = {
+  open: OPEN_STAGES,
+  won: ["won"],
+  lost: ["lost"],
+  all: undefined,
+};
+
+export interface RegistrationForm {
+  /** Partners the person may register for; one entry (theirs) for partner members. */
+  partners: PartnerRecord[];
+  defaultPartnerId: number | null;
+  defaultCurrency: string;
+  defaultRegion: string | null;
+  canChoosePartner: boolean;
+}
+
+export type RegisterResult =
+  | { kind: "invalid"; errors: Partial<Record<DealField | "partner", string>> }
+  | { kind: "duplicate"; existing: DealRecord }
+  | {
+      kind: "created";
+      deal: DealRecord;
+      conflict: DealRecord | null;
+      /** Posts the deal's messages; run it after answering Slack, which waits at most 3 s. */
+      announce: () => Promise<DealRecord>;
+    }
+  | { kind: "repeat"; deal: DealRecord };
+
+function viewerOf(actor: Actor): DealViewer {
+  return { role: actor.role, partnerId: actor.member.partnerId };
+}
+
+function toExisting(deal: DealRecord): ExistingRegistration {
+  return {
+    id: deal.id,
+    partnerId: deal.partnerId,
+    customer: deal.customer,
+    status: deal.status,
+    stage: deal.stage,
+    protectedUntil: deal.protectedUntil,
+  };
+}
+
+/**
+ * Deal registration: register, decide, progress, protect. Every change is one optimistic update
+ * (the deal must still be as it was read) plus a DealEvent, so a repeated click or two managers
+ * deciding at once produce exactly one change. Slack is told afterwards through the notifier.
+ */
+export class DealService {
+  constructor(
+    private readonly store: Store,
+    private readonly notifier: DealNotifier,
+    private readonly clock: Clock = () => new Date(),
+  ) {}
+
+  async registrationForm(actor: Actor): Promise<RegistrationForm> {
+    const manager = canManageProgram(actor.role);
+    const all = await this.store.partners.list(actor.workspace.id);
+    const own = all.find((partner) => partner.id === actor.member.partnerId) ?? null;
+    if (!manager && !own) registeringPartner(viewerOf(actor), null);
+    if (manager && all.length === 0) {
+      throw new DomainError(
+        "no_partners",
+        "There are no partner companies yet: add one with `/partner add <name>` first.",
+      );
+    }
+    return {
+      partners: manager ? all.filter((partner) => partner.status !== "inactive") : own ? [own] : [],
+      defaultPartnerId: own?.id ?? null,
+      defaultCurrency: actor.workspace.reportingCurrency,
+      defaultRegion: own?.region ?? null,
+      canChoosePartner: manager,
+    };
+  }
+
+  /** `idempotencyKey` identifies the submission (the modal): a repeat returns the same deal. */
+  async register(
+    actor: Actor,
+    draft: DealDraft,
+    idempotencyKey: string,
+    channelId: string | null,
+  ): Promise<RegisterResult> {
+    const repeat = await this.store.deals.findByIdempotencyKey(idempotencyKey);
+    if (repeat) return { kind: "repeat", deal: repeat };
+    const now = this.clock();
+    const today = localDate(now, actor.workspace.timezone);
+    const defaultCurrency = isCurrency(actor.workspace.reportingCurrency) ? actor.workspace.reportingCurrency : "USD";
+    const validation = validateDeal(draft, { today, defaultCurrency });
+    const chosen = draft.partnerId ? Number(draft.partnerId) : null;
+    let partnerId: number;
+    try {
+      partnerId = registeringPartner(viewerOf(actor), chosen !== null && Number.isInteger(chosen) ? chosen : null);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== "partner_required") throw error;
+      return { kind: "invalid", errors: { ...(validation.ok ? {} : validation.errors), partner: error.message } };
+    }
+    const partner = await this.store.partners.findById(actor.workspace.id, partnerId);
+    if (!partner) return { kind: "invalid", errors: { partner: "That partner no longer exists: choose another." } };
+    if (!validation.ok) return { kind: "invalid", errors: validation.errors };
+    const valid = validation.deal;
+
+    const registerOnce = () =>
+      this.store.transaction(async (tx) => {
+        const sameCustomer = await tx.deals.findSameCustomer(actor.workspace.id, valid.customer);
+        const check = checkConflicts({ partnerId, customer: valid.customer }, sameCustomer.map(toExisting), now);
+        if (check.duplicateOf) {
+          const existing = sameCustomer.find((deal) => deal.id === check.duplicateOf?.id);
+          if (existing) return { kind: "duplicate" as const, existing };
+        }
+        const conflictWith = check.conflictsWith[0] ?? null;
+        const created = await tx.deals.create({
+          workspaceId: actor.workspace.id,
+          partnerId,
+          createdBy: actor.userId,
+          customerName: valid.customerName,
+          customer: valid.customer,
+          product: valid.product,
+          amountMinor: valid.amountMinor,
+          currency: valid.currency,
+          stage: valid.stage,
+          status: conflictWith ? "conflict" : "pending",
+          conflictDealId: conflictWith?.id ?? null,
+          expectedCloseOn: valid.expectedCloseOn,
+          region: valid.region ?? partner.region,
+          notes: valid.notes,
+          channelId,
+          idempotencyKey,
+        });
+        // A concurrent submit of the same modal won; PostgreSQL has aborted this transaction.
+        if (!created) throw new Error("idempotency key taken");
+        await tx.deals.addEvent({
+          dealId: created.id,
+          actor: actor.userId,
+          type: "registered",
+          data: { stage: created.stage, amountMinor: created.amountMinor, currency: created.currency },
+        });
+        if (conflictWith) {
+          await tx.deals.addEvent({
+            dealId: created.id,
+            actor: actor.userId,
+            type: "conflict_flagged",
+            data: { conflictsWith: check.conflictsWith.map((deal) => deal.id) },
+          });
+        }
+        const conflict = conflictWith ? (sameCustomer.find((deal) => deal.id === conflictWith.id) ?? null) : null;
+        return { kind: "created" as const, deal: created, conflict };
+      });
+    let result: Awaited<ReturnType<typeof registerOnce>>;
+    try {
+      result = await registerOnce();
+    } catch (error) {
+      const raced = await this.store.deals.findByIdempotencyKey(idempotencyKey);
+      if (raced) return { kind: "repeat", deal: raced };
+      throw error;
+    }
+    if (result.kind !== "created") return result;
+    return {
+      ...result,
+      announce: async () => {
+        const approvalsChannel = actor.workspace.approvalsChannel;
+        const posted = await this.notifier.registered(result.deal, { approvalsChannel, conflict: result.conflict });
+        return (await this.store.deals.update(result.deal.id, {}, posted)) ?? result.deal;
+      },
+    };
+  }
+
+  async get(actor: Actor, dealId: number): Promise<DealRecord> {
+    const deal = await this.store.deals.findById(actor.workspace.id, dealId);
+    requireDealVisible(viewerOf(actor), deal, dealId);
+    return deal as DealRecord;
+  }
+
+  async history(actor: Actor, dealId: number): Promise<{ deal: DealRecord; events: DealEventRecord[] }> {
+    const deal = await this.get(actor, dealId);
+    return { deal, events: await this.store.deals.events(deal.id) };
+  }
+
+  async list(
+    actor: Actor,
+    options: { filter: DealListFilterName; partnerName?: string | undefined; page: number },
+  ): Promise<{ deals: DealRecord[]; total: number; page: number; pages: number; partner: PartnerRecord | null }> {
+    let partner: PartnerRecord | null = null;
+    if (options.partnerName !== undefined) {
+      requireManager(actor.role, "list another partner's deals");
+      partner = await this.store.partners.findByKey(actor.workspace.id, textKey(options.partnerName));
+      if (!partner) {
+        throw new DomainError(
+          "partner_not_found",
+          `No partner named “${options.partnerName}”. /partner list shows them all.`,
+        );
+      }
+    } else if (!canManageProgram(actor.role)) {
+      if (actor.member.partnerId === null) registeringPartner(viewerOf(actor), null);
+      partner = await this.store.partners.findById(actor.workspace.id, actor.member.partnerId as number);
+    }
+    const page = Math.max(1, Math.floor(options.page));
+    const stages = STAGES_OF[options.filter];
+    const { deals, total } = await this.store.deals.list(
+      { workspaceId: actor.workspace.id, ...(partner && { partnerId: partner.id }), ...(stages && { stages }) },
+      { offset: (page - 1) * DEAL_PAGE_SIZE, limit: DEAL_PAGE_SIZE },
+    );
+    return { deals, total, page, pages: Math.max(1, Math.ceil(total / DEAL_PAGE_SIZE)), partner };
+  }
+
+  /** Open deals for the App Home: the company's for partners; managers also get what awaits them. */
+  async home(actor: Actor): Promise<{ mine: DealRecord[]; awaitingDecision: DealRecord[] }> {
+    const open = { workspaceId: actor.workspace.id, stages: OPEN_STAGES };
+    const mine =
+      actor.member.partnerId !== null
+        ? (await this.store.deals.list({ ...open, partnerId: actor.member.partnerId }, { offset: 0, limit: 25 })).deals
+        : [];
+    const awaitingDecision = canManageProgram(actor.role)
+      ? (await this.store.deals.list(open, { offset: 0, limit: 100 })).deals
+          .filter((deal) => deal.status === "pending" || deal.status === "conflict" || deal.status === "info_requested")
+          .slice(0, 15)
+      : [];
+    return { mine, awaitingDecision };
+  }
+
+  async decide(actor: Actor, dealId: number, decision: Decision, note?: string): Promise<DealRecord> {
+    if (!canManageProgram(actor.role)) throw new DomainError("forbidden", "Only managers can approve deals.");
+    const deal = await this.get(actor, dealId);
+    const status = this.alreadyDecided(deal, () => decide(deal.status, decision, note));
+    const now = this.clock();
+    const trimmed = note?.trim() || null;
+    const updated = await this.store.transaction(async (tx) => {
+      const changed = await tx.deals.update(
+        deal.id,
+        { status: deal.status },
+        {
+          status,
+          decidedBy: actor.userId,
+          decidedAt: now,
+          decisionNote: trimmed,
+          ...(status === "approved" && { protectedUntil: protectionEnd(now, actor.workspace.protectionDays) }),
+        },
+      );
+      if (!changed) return null;
+      await tx.deals.addEvent({
+        dealId: deal.id,
+        actor: actor.userId,
+        type: decision,
+        data: { from: deal.status, to: status, note: trimmed },
+      });
+      return changed;
+    });
+    if (!updated) {
+      const current = await this.get(actor, dealId);
+      this.alreadyDecided(current, () => decide(current.status, decision, note));
+      throw new DomainError("already_decided", "Someone else just changed this registration: look again.");
+    }
+    await this.notifier.decided(updated, decision, actor.userId);
+    return updated;
+  }
+
+  /** Domain errors about a decided registration name who decided it and when. */
+  private alreadyDecided<T>(deal: DealRecord, work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof DomainError && error.code === "already_decided" && deal.decidedBy && deal.decidedAt) {
+        throw new DomainError(
+          "already_decided",
+          `${error.message.replace(/\.$/, "")} by <@${deal.decidedBy}> on ${deal.decidedAt.toISOString().slice(0, 10)}.`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  async changeStage(
+    actor: Actor,
+    dealId: number,
+    to: Stage,
+    input: { amountMinor?: number; lostReason?: string } = {},
+  ): Promise<DealRecord> {
+    const deal = await this.get(actor, dealId);
+    checkStageChange(deal, to, input);
+    const closing = to === "won" || to === "lost";
+    const updated = await this.store.transaction(async (tx) => {
+      const changed = await tx.deals.update(
+        deal.id,
+        { stage: deal.stage },
+        {
+          stage: to,
+          ...(closing && { closedAt: this.clock() }),
+          ...(to === "won" && input.amountMinor !== undefined && { amountMinor: input.amountMinor }),
+          ...(to === "lost" && { lostReason: input.lostReason?.trim() ?? null }),
+        },
+      );
+      if (!changed) return null;
+      await tx.deals.addEvent({
+        dealId: deal.id,
+        actor: actor.userId,
+        type: "stage_changed",
+        data: {
+          from: deal.stage,
+          to,
+          ...(to === "won" && input.amountMinor !== undefined && input.amountMinor !== deal.amountMinor
+            ? { amountMinor: { from: deal.amountMinor, to: input.amountMinor } }
+            : {}),
+          ...(to === "lost" && { reason: input.lostReason?.trim() }),
+        },
+      });
+      return changed;
+    });
+    if (!updated) throw new DomainError("stale", "This deal was just changed by someone else: look again.");
+    await this.notifier.stageChanged(updated, actor.userId);
+    return updated;
+  }
+
+  async requestExtension(actor: Actor, dealId: number): Promise<DealRecord> {
+    const deal = await this.get(actor, dealId);
+    if (deal.status !== "approved" || !deal.protectedUntil) {
+      throw new DomainError("not_protected", "Only an approved, protected registration can be extended.");
+    }
+    if (deal.extensionRequestedAt)
+      throw new DomainError("extension_pending", "An extension is already waiting for a manager.");
+    const now = this.clock();
+    const updated = await this.store.transaction(async (tx) => {
+      const changed = await tx.deals.update(
+        deal.id,
+        { status: "approved", extensionRequestedAt: null },
+        { extensionRequestedAt: now },
+      );
+      if (changed) await tx.deals.addEvent({ dealId: deal.id, actor: actor.userId, type: "extension_requested" });
+      return changed;
+    });
+    if (!updated) throw new DomainError("extension_pending", "An extension is already waiting for a manager.");
+    await this.notifier.extensionRequested(updated, actor.userId, actor.workspace.approvalsChannel);
+    return updated;
+  }
+
+  async decideExtension(actor: Actor, dealId: number, approve: boolean): Promise<DealRecord> {
+    if (!canManageProgram(actor.role)) throw new DomainError("forbidden", "Only managers can extend protection.");
+    const deal = await this.get(actor, dealId);
+    if (!deal.extensionRequestedAt)
+      throw new DomainError("no_extension", "There is no extension request waiting on this deal.");
+    const now = this.clock();
+    const updated = await this.store.transaction(async (tx) => {
+      const changed = await tx.deals.update(
+        deal.id,
+        { status: "approved", extensionRequestedAt: deal.extensionRequestedAt },
+        {
+          extensionRequestedAt: null,
+          ...(approve && { protectedUntil: extendProtection(deal, actor.workspace.protectionDays, now) }),
+        },
+      );
+      if (changed) {
+        await tx.deals.addEvent({
+          dealId: deal.id,
+          actor: actor.userId,
+          type: approve ? "extension_approved" : "extension_declined",
+          data: approve ? { protectedUntil: changed.protectedUntil?.toISOString() } : {},
+        });
+      }
+      return changed;
+    });
+    if (!updated) throw new DomainError("already_decided", "Someone else just decided this extension.");
+    await this.notifier.extensionDecided(updated, approve, actor.userId);
+    return updated;
+  }
+
+  /**
+   * The daily protection job: reminds partners REMINDER_LEAD_DAYS before protection ends and
+   * expires what lapsed. Each deal is claimed with an optimistic update, so instances running the
+   * job together remind and expire each deal once.
+   */
+  async sweepProtection(): Promise<{ reminded: number; expired: number }> {
+    const now = this.clock();
+    const horizon = new Date(now.getTime() + (REMINDER_LEAD_DAYS + 1) * 86_400_000);
+    let reminded = 0;
+    let expired = 0;
+    for (const deal of await this.store.deals.protectionEndingBefore(horizon)) {
+      if (shouldExpire(deal, now)) {
+        const changed = await this.store.transaction(async (tx) => {
+          const updated = await tx.deals.update(
+            deal.id,
+            { status: "approved", stage: deal.stage },
+            { status: "expired", extensionRequestedAt: null },
+          );
+          if (updated) await tx.deals.addEvent({ dealId: deal.id, actor: "system", type: "expired" });
+          return updated;
+        });
+        if (changed) {
+          expired++;
+          await this.notifier.expired(changed);
+        }
+      } else if (reminderDue(deal, now)) {
+        const changed = await this.store.transaction(async (tx) => {
+          const updated = await tx.deals.update(
+            deal.id,
+            { status: "approved", reminderSentAt: deal.reminderSentAt },
+            { reminderSentAt: now },
+          );
+          if (updated) await tx.deals.addEvent({ dealId: deal.id, actor: "system", type: "expiry_reminder" });
+          return updated;
+        });
+        if (changed) {
+          reminded++;
+          await this.notifier.reminder(changed);
+        }
+      }
+    }
+    return { reminded, expired };
+  }
+}

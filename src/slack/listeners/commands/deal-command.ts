@@ -1,0 +1,79 @@
+import type { App } from "@slack/bolt";
+import { localDate } from "../../../domain/shared/calendar";
+import { DomainError } from "../../../domain/shared/domain-error";
+import { DEAL_LIST_FILTERS, type DealListFilterName } from "../../../services/deal-service";
+import type { SlackDeps } from "../../deps";
+import { splitSubcommand, type Token } from "../../parse/command-text";
+import { dealHistoryMessage, dealListMessage } from "../../views/deal-list-view";
+import { dealCardMessage } from "../../views/deal-message-view";
+import { commandHelpMessage } from "../../views/help-view";
+import { plain } from "../../views/message";
+import { openRegisterModal } from "../open-register-modal";
+import { registerCommand } from "./command-runner";
+
+const LIST_USAGE =
+  "Usage: `/deal list [open|won|lost|all]` or, for managers, `/deal list partner <name> [open|won|lost|all]`";
+
+function words(tokens: Token[]): string[] {
+  return tokens.map((token) => (token.kind === "word" ? token.value : token.raw));
+}
+
+/** `[open|won|lost|all]` and, for managers, `partner <name>` in either order. */
+export function parseListArgs(tokens: Token[]): { filter: DealListFilterName; partnerName?: string } {
+  const rest = words(tokens);
+  let filter: DealListFilterName = "open";
+  const last = rest[rest.length - 1]?.toLowerCase();
+  if (last && (DEAL_LIST_FILTERS as readonly string[]).includes(last)) {
+    filter = last as DealListFilterName;
+    rest.pop();
+  }
+  if (rest.length === 0) return { filter };
+  if (rest[0]?.toLowerCase() !== "partner") throw new DomainError("usage", LIST_USAGE);
+  const first = rest[1]?.toLowerCase();
+  if (first && (DEAL_LIST_FILTERS as readonly string[]).includes(first) && rest.length > 2) {
+    filter = first as DealListFilterName;
+    rest.splice(1, 1);
+  }
+  const partnerName = rest.slice(1).join(" ").trim();
+  if (partnerName === "") throw new DomainError("usage", `Name the partner. ${LIST_USAGE}`);
+  return { filter, partnerName };
+}
+
+function dealId(tokens: Token[], usage: string): number {
+  const text = words(tokens).join(" ").replace(/^#/, "");
+  const id = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(id) || id <= 0) throw new DomainError("usage", usage);
+  return id;
+}
+
+export function registerDealCommand(app: App, deps: SlackDeps): void {
+  const deals = deps.services.deals;
+  registerCommand(app, deps, "/deal", async ({ actor, text, body, client }) => {
+    const { sub, rest } = splitSubcommand(text);
+    switch (sub) {
+      case "": {
+        await openRegisterModal(deps, client, actor, body.trigger_id, body.channel_id);
+        return null;
+      }
+      case "help":
+        return commandHelpMessage("/deal");
+      case "list": {
+        const args = parseListArgs(rest);
+        const page = await deals.list(actor, { ...args, page: 1 });
+        const today = localDate(deps.services.clock(), actor.workspace.timezone);
+        return dealListMessage({ ...page, filter: args.filter, partnerName: args.partnerName, today });
+      }
+      case "history": {
+        const { deal, events } = await deals.history(actor, dealId(rest, "Usage: `/deal history 42`"));
+        return dealHistoryMessage(deal, events);
+      }
+      case "show":
+        return dealCardMessage(await deals.get(actor, dealId(rest, "Usage: `/deal show 42`")));
+      default:
+        if (/^#?\d+$/.test(sub)) return dealCardMessage(await deals.get(actor, Number(sub.replace("#", ""))));
+        return plain(
+          `I don't know \`/deal ${sub}\`. Use \`/deal\` to register a deal, \`/deal list\` to see yours, \`/deal history 42\` for a deal's history, or \`/deal help\`.`,
+        );
+    }
+  });
+}

@@ -1,0 +1,67 @@
+import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { DealField } from "../../../domain/deals/deal-input";
+import { isDomainError } from "../../../domain/shared/domain-error";
+import type { SlackDeps } from "../../deps";
+import { DEAL_BLOCKS, VIEWS } from "../../ids";
+import { duplicateModal, type RegisterModalMetadata, registeredModal } from "../../views/deal-modal-view";
+import { identifyInteraction, readMetadata } from "../interaction";
+import { replyToError } from "../reply-to-error";
+import { readDealDraft } from "./view-state";
+
+const FIELD_BLOCKS: Record<DealField | "partner", string> = DEAL_BLOCKS;
+
+/**
+ * Submit of the Register a deal modal. Field errors keep the modal open with a message under each
+ * field; otherwise the modal turns into a confirmation. The view id is the idempotency key, so a
+ * double-clicked submit or a Slack retry registers one deal.
+ */
+export function registerDealSubmission(app: App, deps: SlackDeps): void {
+  app.view<ViewSubmitAction>(VIEWS.registerDeal, async ({ ack, body, view, client, context }) => {
+    try {
+      const draft = readDealDraft(view.state.values);
+      const actor = await identifyInteraction(deps, body, context.teamId);
+      const metadata = readMetadata<RegisterModalMetadata>(view.private_metadata);
+      const result = await deps.services.deals.register(
+        actor,
+        draft,
+        `register:${view.id}`,
+        metadata.channelId ?? null,
+      );
+      if (result.kind === "invalid") {
+        const errors = Object.fromEntries(
+          Object.entries(result.errors).map(([field, message]) => [
+            FIELD_BLOCKS[field as DealField | "partner"],
+            message,
+          ]),
+        );
+        await ack({ response_action: "errors", errors });
+        return;
+      }
+      if (result.kind === "duplicate") {
+        const permalink = await permalinkOf(client, result.existing.channelId, result.existing.messageTs);
+        await ack({ response_action: "update", view: duplicateModal(result.existing, permalink) });
+        return;
+      }
+      const conflict = result.kind === "created" ? result.conflict !== null : result.deal.status === "conflict";
+      await ack({ response_action: "update", view: registeredModal(result.deal, conflict, null) });
+      if (result.kind === "created") await result.announce();
+    } catch (error) {
+      const reply = await replyToError(error, deps, VIEWS.registerDeal);
+      const message = isDomainError(error) ? error.message : reply.text;
+      await ack({ response_action: "errors", errors: { [DEAL_BLOCKS.customerName]: message.slice(0, 150) } });
+    }
+  });
+}
+
+async function permalinkOf(
+  client: { chat: { getPermalink(args: { channel: string; message_ts: string }): Promise<{ permalink?: string }> } },
+  channel: string | null,
+  ts: string | null,
+): Promise<string | null> {
+  if (!channel || !ts) return null;
+  try {
+    return (await client.chat.getPermalink({ channel, message_ts: ts })).permalink ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,57 @@
+import { formatAmount } from "../../domain/deals/currency";
+import { STATUS_LABELS } from "../../domain/deals/registration";
+import { STAGE_LABELS } from "../../domain/deals/stages";
+import { daysBetween, isoDate } from "../../domain/shared/calendar";
+import type { DealRecord } from "../../services/records";
+import { escapeMrkdwn } from "./message";
+
+/** Short pieces of text about a deal, shared by every deal view. */
+
+export function dealTitle(deal: DealRecord): string {
+  return `#${deal.id} · ${escapeMrkdwn(deal.customerName)}`;
+}
+
+export function dealAmount(deal: Pick<DealRecord, "amountMinor" | "currency">): string {
+  return formatAmount(deal.amountMinor, deal.currency);
+}
+
+/** "Pending approval", "Approved · protected until 2027-02-25", … */
+export function statusLine(deal: DealRecord): string {
+  const label = STATUS_LABELS[deal.status];
+  if (deal.status === "approved" && deal.protectedUntil) {
+    const extension = deal.extensionRequestedAt ? " · extension requested" : "";
+    return `${label} · protected until ${isoDate(deal.protectedUntil)}${extension}`;
+  }
+  if (deal.status === "conflict")
+    return `${label}: another partner has registered this customer; a manager will decide`;
+  if (deal.status === "info_requested" && deal.decisionNote) return `${label}: “${escapeMrkdwn(deal.decisionNote)}”`;
+  if (deal.status === "rejected" && deal.decisionNote) return `${label}: ${escapeMrkdwn(deal.decisionNote)}`;
+  return label;
+}
+
+export const STATUS_EMOJI: Record<DealRecord["status"], string> = {
+  pending: ":hourglass_flowing_sand:",
+  conflict: ":warning:",
+  info_requested: ":speech_balloon:",
+  approved: ":white_check_mark:",
+  rejected: ":x:",
+  expired: ":hourglass:",
+};
+
+/** "closes in 12 days", "closes today", ":red_circle: 3 days overdue", or "" without a date. */
+export function closeLine(deal: DealRecord, today: string): string {
+  if (!deal.expectedCloseOn || deal.stage === "won" || deal.stage === "lost") return "";
+  const days = daysBetween(today, isoDate(deal.expectedCloseOn));
+  if (days > 1) return `closes in ${days} days`;
+  if (days === 1) return "closes tomorrow";
+  if (days === 0) return "closes today";
+  return `:red_circle: ${-days === 1 ? "1 day" : `${-days} days`} overdue`;
+}
+
+export function stageLabel(deal: DealRecord): string {
+  return STAGE_LABELS[deal.stage];
+}
+
+export function when(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}

@@ -1,0 +1,77 @@
+import type { HomeView, KnownBlock } from "@slack/types";
+import type { DealRecord } from "../../services/records";
+import { ACTIONS } from "../ids";
+import { dealLine } from "./deal-list-view";
+import { statusLine } from "./deal-text";
+
+const MAX_LISTED = 20;
+
+function dealSections(deals: DealRecord[], today: string, withPartner: boolean): KnownBlock[] {
+  return deals.slice(0, MAX_LISTED).map((deal) => ({
+    type: "section",
+    text: { type: "mrkdwn", text: `${dealLine(deal, today, withPartner)}\n${statusLine(deal)}` },
+  }));
+}
+
+/** The App Home tab: a Register button, the person's open deals, and what awaits managers. */
+export function homeView(input: {
+  mine: DealRecord[];
+  awaitingDecision: DealRecord[];
+  isManager: boolean;
+  hasPartner: boolean;
+  today: string;
+}): HomeView {
+  const blocks: KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: "Partner Hub" } },
+    {
+      type: "actions",
+      block_id: "home_actions",
+      elements: [
+        {
+          type: "button",
+          action_id: ACTIONS.registerDeal,
+          style: "primary",
+          text: { type: "plain_text", text: "Register a deal", emoji: true },
+        },
+      ],
+    },
+  ];
+  if (input.hasPartner) {
+    blocks.push(
+      { type: "divider" },
+      { type: "header", text: { type: "plain_text", text: `My deals (${input.mine.length})` } },
+    );
+    blocks.push(
+      ...(input.mine.length > 0
+        ? dealSections(input.mine, input.today, false)
+        : [
+            {
+              type: "section",
+              text: { type: "mrkdwn", text: "No open deals yet. Register one with the button above or `/deal`." },
+            } as KnownBlock,
+          ]),
+    );
+  } else if (!input.isManager) {
+    blocks.push({
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: "You're not in a partner company yet: ask a channel manager to add you with `/partner assign`.",
+      },
+    });
+  }
+  if (input.isManager) {
+    blocks.push(
+      { type: "divider" },
+      {
+        type: "header",
+        text: { type: "plain_text", text: `Waiting for a decision (${input.awaitingDecision.length})` },
+      },
+      ...(input.awaitingDecision.length > 0
+        ? dealSections(input.awaitingDecision, input.today, true)
+        : [{ type: "section", text: { type: "mrkdwn", text: "Nothing waits for you. :tada:" } } as KnownBlock]),
+    );
+  }
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "Type `/hub help` for every command." }] });
+  return { type: "home", blocks };
+}
