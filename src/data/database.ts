@@ -1,0 +1,51 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+
+/**
+ * The one client type the code is written against. Both generated clients come from the same
+ * models, so the PostgreSQL client is used through the SQLite client's type: code sticks to the
+ * subset both dialects share (no enums, no Json, no insensitive mode, no skipDuplicates).
+ */
+export type Db = SqliteClient;
+export type Dialect = "sqlite" | "postgresql";
+
+export function dialectOf(databaseUrl: string): Dialect {
+  return databaseUrl.startsWith("file:") ? "sqlite" : "postgresql";
+}
+
+/** Path of an SQLite `file:` URL, resolved against the working directory. */
+export function sqlitePath(databaseUrl: string): string {
+  return resolve(databaseUrl.replace(/^file:/, "").replace(/\?.*$/, ""));
+}
+
+export function createDb(databaseUrl: string): Db {
+  if (dialectOf(databaseUrl) === "sqlite") {
+    const path = sqlitePath(databaseUrl);
+    mkdirSync(dirname(path), { recursive: true });
+    return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: path, timeout: 10_000 }) });
+  }
+  const client = new PostgresClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 }),
+  });
+  // Same models, same generator, different provider: see the note on Db above.
+  return client as unknown as Db;
+}
+
+/** True when the database answers a trivial query within `timeoutMs`. */
+export async function pingDb(db: Db, timeoutMs = 2_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((done) => {
+    timer = setTimeout(() => done(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([db.$queryRawUnsafe("SELECT 1").then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,113 @@
+import { isRegistrationStatus } from "../../domain/deals/registration";
+import { isStage } from "../../domain/deals/stages";
+import type { CustomerKeys } from "../../domain/deals/customer";
+import type { DealEventRecord, DealRecord } from "../../services/records";
+import type { DealExpectation, DealListFilter, DealPatch, DealRepository, NewDeal } from "../../services/store";
+import { type DbClient, isUniqueViolation } from "../db-client";
+import type { Prisma } from "../generated/sqlite/client";
+
+const INCLUDE = { partner: { select: { name: true } }, workspace: { select: { teamId: true } } } as const;
+type Row = Prisma.DealGetPayload<{ include: typeof INCLUDE }>;
+
+function toRecord(row: Row): DealRecord {
+  const { partner, workspace, customerDomain, customerNameKey, amountMinor, idempotencyKey: _key, ...rest } = row;
+  return {
+    ...rest,
+    teamId: workspace.teamId,
+    partnerName: partner.name,
+    customer: { domain: customerDomain, nameKey: customerNameKey },
+    amountMinor: Number(amountMinor),
+    stage: isStage(row.stage) ? row.stage : "prospecting",
+    status: isRegistrationStatus(row.status) ? row.status : "pending",
+  };
+}
+
+function toData(patch: DealPatch): Prisma.DealUpdateManyMutationInput {
+  const { amountMinor, ...rest } = patch;
+  return amountMinor === undefined ? rest : { ...rest, amountMinor: BigInt(amountMinor) };
+}
+
+export class PrismaDealRepository implements DealRepository {
+  constructor(private readonly db: DbClient) {}
+
+  async create(deal: NewDeal): Promise<DealRecord | null> {
+    const { customer, amountMinor, ...rest } = deal;
+    try {
+      const row = await this.db.deal.create({
+        data: { ...rest, customerDomain: customer.domain, customerNameKey: customer.nameKey, amountMinor: BigInt(amountMinor) },
+        include: INCLUDE,
+      });
+      return toRecord(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  async findByIdempotencyKey(key: string): Promise<DealRecord | null> {
+    const row = await this.db.deal.findUnique({ where: { idempotencyKey: key }, include: INCLUDE });
+    return row && toRecord(row);
+  }
+
+  async findById(workspaceId: number, id: number): Promise<DealRecord | null> {
+    const row = await this.db.deal.findFirst({ where: { id, workspaceId }, include: INCLUDE });
+    return row && toRecord(row);
+  }
+
+  async findSameCustomer(workspaceId: number, customer: CustomerKeys): Promise<DealRecord[]> {
+    const keys: Prisma.DealWhereInput[] = [{ customerNameKey: customer.nameKey }];
+    if (customer.domain) keys.push({ customerDomain: customer.domain });
+    const rows = await this.db.deal.findMany({
+      where: { workspaceId, stage: { not: "lost" }, OR: keys },
+      include: INCLUDE,
+      orderBy: { id: "asc" },
+    });
+    return rows.map(toRecord);
+  }
+
+  async update(id: number, expected: DealExpectation, patch: DealPatch): Promise<DealRecord | null> {
+    const { count } = await this.db.deal.updateMany({ where: { id, ...expected }, data: toData(patch) });
+    if (count === 0) return null;
+    const row = await this.db.deal.findUnique({ where: { id }, include: INCLUDE });
+    return row && toRecord(row);
+  }
+
+  async list(filter: DealListFilter, page: { offset: number; limit: number }) {
+    const where: Prisma.DealWhereInput = {
+      workspaceId: filter.workspaceId,
+      ...(filter.partnerId !== undefined && { partnerId: filter.partnerId }),
+      ...(filter.stages && { stage: { in: [...filter.stages] } }),
+    };
+    const [rows, total] = await Promise.all([
+      this.db.deal.findMany({
+        where,
+        include: INCLUDE,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        skip: page.offset,
+        take: page.limit,
+      }),
+      this.db.deal.count({ where }),
+    ]);
+    return { deals: rows.map(toRecord), total };
+  }
+
+  async protectionEndingBefore(until: Date): Promise<DealRecord[]> {
+    const rows = await this.db.deal.findMany({
+      where: { status: "approved", protectedUntil: { lt: until }, stage: { notIn: ["won", "lost"] } },
+      include: INCLUDE,
+      orderBy: { protectedUntil: "asc" },
+    });
+    return rows.map(toRecord);
+  }
+
+  async addEvent(event: { dealId: number; actor: string; type: string; data?: object }): Promise<void> {
+    await this.db.dealEvent.create({
+      data: { dealId: event.dealId, actor: event.actor, type: event.type, data: JSON.stringify(event.data ?? {}) },
+    });
+  }
+
+  async events(dealId: number): Promise<DealEventRecord[]> {
+    const rows = await this.db.dealEvent.findMany({ where: { dealId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    return rows.map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown> }));
+  }
+}

@@ -1,0 +1,50 @@
+import { isRole, type Role } from "../../domain/partners/roles";
+import type { MemberRecord } from "../../services/records";
+import type { MemberRepository } from "../../services/store";
+import { type DbClient, retryOnUniqueViolation } from "../db-client";
+
+const SELECT = { id: true, workspaceId: true, slackUserId: true, slackTeamId: true, role: true, partnerId: true } as const;
+
+type Row = { id: number; workspaceId: number; slackUserId: string; slackTeamId: string | null; role: string; partnerId: number | null };
+
+function toRecord(row: Row): MemberRecord {
+  return { ...row, role: isRole(row.role) ? row.role : "member" };
+}
+
+export class PrismaMemberRepository implements MemberRepository {
+  constructor(private readonly db: DbClient) {}
+
+  async find(workspaceId: number, slackUserId: string): Promise<MemberRecord | null> {
+    const row = await this.db.member.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } }, select: SELECT });
+    return row && toRecord(row);
+  }
+
+  async ensure(workspaceId: number, slackUserId: string, slackTeamId: string | null): Promise<MemberRecord> {
+    const row = await retryOnUniqueViolation(() =>
+      this.db.member.upsert({
+        where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+        create: { workspaceId, slackUserId, slackTeamId },
+        update: slackTeamId ? { slackTeamId } : {},
+        select: SELECT,
+      }),
+    );
+    return toRecord(row);
+  }
+
+  async setRole(memberId: number, role: Role): Promise<MemberRecord> {
+    return toRecord(await this.db.member.update({ where: { id: memberId }, data: { role }, select: SELECT }));
+  }
+
+  async setPartner(memberId: number, partnerId: number | null): Promise<MemberRecord> {
+    return toRecord(await this.db.member.update({ where: { id: memberId }, data: { partnerId }, select: SELECT }));
+  }
+
+  countByRole(workspaceId: number, role: Role): Promise<number> {
+    return this.db.member.count({ where: { workspaceId, role } });
+  }
+
+  async listByPartner(partnerId: number): Promise<MemberRecord[]> {
+    const rows = await this.db.member.findMany({ where: { partnerId }, orderBy: { createdAt: "asc" }, select: SELECT });
+    return rows.map(toRecord);
+  }
+}

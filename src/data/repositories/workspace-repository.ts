@@ -1,0 +1,40 @@
+import type { WorkspaceRecord } from "../../services/records";
+import type { WorkspaceRepository } from "../../services/store";
+import { type DbClient, retryOnUniqueViolation } from "../db-client";
+
+const SELECT = {
+  id: true,
+  teamId: true,
+  timezone: true,
+  reportingCurrency: true,
+  weekStartsOn: true,
+  protectionDays: true,
+  approvalsChannel: true,
+  firstAdminUserId: true,
+} as const;
+
+export class PrismaWorkspaceRepository implements WorkspaceRepository {
+  constructor(private readonly db: DbClient) {}
+
+  ensure(teamId: string): Promise<WorkspaceRecord> {
+    return retryOnUniqueViolation(() =>
+      this.db.workspace.upsert({ where: { teamId }, create: { teamId }, update: {}, select: SELECT }),
+    );
+  }
+
+  async claimFirstAdmin(workspaceId: number, userId: string): Promise<boolean> {
+    const { count } = await this.db.workspace.updateMany({
+      where: { id: workspaceId, firstAdminUserId: null },
+      data: { firstAdminUserId: userId },
+    });
+    return count === 1;
+  }
+
+  async setApprovalsChannel(workspaceId: number, channel: string, onlyIfUnset: boolean): Promise<boolean> {
+    const { count } = await this.db.workspace.updateMany({
+      where: { id: workspaceId, ...(onlyIfUnset && { approvalsChannel: null }) },
+      data: { approvalsChannel: channel },
+    });
+    return count === 1;
+  }
+}
