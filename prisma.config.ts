@@ -9,7 +9,8 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations/sqlite" },
   async adapter() {
-    const url = process.env.DATABASE_URL?.startsWith("file:") ? process.env.DATABASE_URL : "file:./data/partner-hub.db";
+    // migrate diff needs no database; status and deploy use the one DATABASE_URL names.
+    const url = process.env.DATABASE_URL?.startsWith("file:") ? process.env.DATABASE_URL : ":memory:";
     return new PrismaBetterSQLite3({ url });
   },
 });
