@@ -428,4 +428,57 @@ describe("deal registration", () => {
       (args) => args.channel === "U0PARTNERA" && String(args.text).includes("has expired"),
     );
   });
+
+  it("asks the partner for information, who can then still be approved", async () => {
+    const answer = await register(
+      "U0PARTNERB",
+      GLOBEX,
+      goodDeal({
+        "deal_customer.value": "Vandelay Industries",
+        "deal_domain.value": "vandelay.com",
+        "deal_close.value": "2027-12-31",
+      }),
+    );
+    expect(answer.response_action).toBe("update");
+    const deal = await h.hub.db.deal.findFirstOrThrow({ where: { customerNameKey: "vandelay industries" } });
+    const approval = await waitForDealMessages(deal.id);
+    await h.slack.messageAction("U0MANAGER", { channel: APPROVALS, ts: approval.ts }, "deal_ask_info");
+    await h.fake.waitFor(
+      () => (h.fake.topModal("U0MANAGER")?.view.callback_id === "deal_ask_info" ? true : undefined),
+      5_000,
+      "info modal",
+    );
+    await h.slack.submitView("U0MANAGER", { "reason.value": "Who signs the PO?" });
+    expect((await h.hub.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).status).toBe("info_requested");
+    const dm = await h.fake.waitForCall(
+      "chat.postMessage",
+      (args) => args.channel === "U0PARTNERB" && String(args.text).includes("Who signs the PO?"),
+    );
+    expect(String(dm.args.text)).toContain("needs more information");
+    await h.fake.waitFor(
+      () => (JSON.stringify(approval.blocks).includes("deal_ask_info") ? undefined : true),
+      5_000,
+      "buttons updated",
+    );
+    expect(JSON.stringify(approval.blocks)).toContain("deal_approve");
+    await h.slack.messageAction("U0MANAGER", { channel: APPROVALS, ts: approval.ts }, "deal_approve");
+    await h.fake.waitFor(
+      () => (JSON.stringify(approval.blocks).includes("deal_approve") ? undefined : true),
+      5_000,
+      "approved",
+    );
+    expect((await h.hub.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).status).toBe("approved");
+  });
+
+  it("sent only messages and views within Slack's Block Kit limits", () => {
+    const surfaces = h.fake.calls.flatMap((call) => {
+      if (call.method === "chat.postMessage" || call.method === "chat.update" || call.method === "chat.postEphemeral") {
+        return [{ blocks: JSON.parse(String(call.args.blocks ?? "[]")), text: call.args.text }];
+      }
+      if (call.method.startsWith("views.")) return [JSON.parse(String(call.args.view))];
+      return [];
+    });
+    expect(surfaces.length).toBeGreaterThan(40);
+    for (const surface of surfaces) expectWithinSlackLimits(surface);
+  });
 });
