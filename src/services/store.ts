@@ -1,5 +1,4 @@
 import type { CustomerKeys } from "../domain/deals/customer";
-import type { RegistrationStatus } from "../domain/deals/registration";
 import type { Stage } from "../domain/deals/stages";
 import type { NewPartner } from "../domain/partners/partner-rules";
 import type { Role } from "../domain/partners/roles";
@@ -59,24 +58,25 @@ export interface AuditLog {
   record(entry: { workspaceId: number; actor: string; action: string; target?: string; data?: object }): Promise<void>;
 }
 
-export interface NewDeal {
-  workspaceId: number;
-  partnerId: number;
-  createdBy: string;
-  customerName: string;
-  customer: CustomerKeys;
-  product: string;
-  amountMinor: number;
-  currency: string;
-  stage: Stage;
-  status: RegistrationStatus;
-  conflictDealId: number | null;
-  expectedCloseOn: Date | null;
-  region: string | null;
-  notes: string | null;
-  channelId: string | null;
-  idempotencyKey: string;
-}
+/** A deal as first written: the registration's fields, before any decision or message. */
+export type NewDeal = Pick<
+  DealRecord,
+  | "workspaceId"
+  | "partnerId"
+  | "createdBy"
+  | "customerName"
+  | "customer"
+  | "product"
+  | "amountMinor"
+  | "currency"
+  | "stage"
+  | "status"
+  | "conflictDealId"
+  | "expectedCloseOn"
+  | "region"
+  | "notes"
+  | "channelId"
+> & { idempotencyKey: string };
 
 /** Fields a deal change may write. */
 export type DealPatch = Partial<
