@@ -19,7 +19,10 @@ export class PrismaMemberRepository implements MemberRepository {
     return row && toRecord(row);
   }
 
+  /** Every request calls this: a plain indexed read, writing only for a new person or a changed team. */
   async ensure(workspaceId: number, slackUserId: string, slackTeamId: string | null): Promise<MemberRecord> {
+    const found = await this.find(workspaceId, slackUserId);
+    if (found && (slackTeamId === null || found.slackTeamId === slackTeamId)) return found;
     const row = await retryOnUniqueViolation(() =>
       this.db.member.upsert({
         where: { workspaceId_slackUserId: { workspaceId, slackUserId } },

@@ -16,7 +16,10 @@ const SELECT = {
 export class PrismaWorkspaceRepository implements WorkspaceRepository {
   constructor(private readonly db: DbClient) {}
 
-  ensure(teamId: string): Promise<WorkspaceRecord> {
+  /** Every request calls this: a plain indexed read, writing only the first time a team is seen. */
+  async ensure(teamId: string): Promise<WorkspaceRecord> {
+    const found = await this.db.workspace.findUnique({ where: { teamId }, select: SELECT });
+    if (found) return found;
     return retryOnUniqueViolation(() =>
       this.db.workspace.upsert({ where: { teamId }, create: { teamId }, update: {}, select: SELECT }),
     );
