@@ -158,6 +158,7 @@ export class DealService {
         // A concurrent submit of the same modal won; PostgreSQL has aborted this transaction.
         if (!created) throw new Error("idempotency key taken");
         await tx.deals.addEvent({
+          at: this.clock(),
           dealId: created.id,
           actor: actor.userId,
           type: "registered",
@@ -165,6 +166,7 @@ export class DealService {
         });
         if (conflictWith) {
           await tx.deals.addEvent({
+            at: this.clock(),
             dealId: created.id,
             actor: actor.userId,
             type: "conflict_flagged",
@@ -266,6 +268,7 @@ export class DealService {
       );
       if (!changed) return null;
       await tx.deals.addEvent({
+        at: this.clock(),
         dealId: deal.id,
         actor: actor.userId,
         type: decision,
@@ -319,6 +322,7 @@ export class DealService {
       );
       if (!changed) return null;
       await tx.deals.addEvent({
+        at: this.clock(),
         dealId: deal.id,
         actor: actor.userId,
         type: "stage_changed",
@@ -352,7 +356,13 @@ export class DealService {
         { status: "approved", extensionRequestedAt: null },
         { extensionRequestedAt: now },
       );
-      if (changed) await tx.deals.addEvent({ dealId: deal.id, actor: actor.userId, type: "extension_requested" });
+      if (changed)
+        await tx.deals.addEvent({
+          at: this.clock(),
+          dealId: deal.id,
+          actor: actor.userId,
+          type: "extension_requested",
+        });
       return changed;
     });
     if (!updated) throw new DomainError("extension_pending", "An extension is already waiting for a manager.");
@@ -377,6 +387,7 @@ export class DealService {
       );
       if (changed) {
         await tx.deals.addEvent({
+          at: this.clock(),
           dealId: deal.id,
           actor: actor.userId,
           type: approve ? "extension_approved" : "extension_declined",
@@ -408,7 +419,7 @@ export class DealService {
             { status: "approved", stage: deal.stage },
             { status: "expired", extensionRequestedAt: null },
           );
-          if (updated) await tx.deals.addEvent({ dealId: deal.id, actor: "system", type: "expired" });
+          if (updated) await tx.deals.addEvent({ at: this.clock(), dealId: deal.id, actor: "system", type: "expired" });
           return updated;
         });
         if (changed) {
@@ -422,7 +433,8 @@ export class DealService {
             { status: "approved", reminderSentAt: deal.reminderSentAt },
             { reminderSentAt: now },
           );
-          if (updated) await tx.deals.addEvent({ dealId: deal.id, actor: "system", type: "expiry_reminder" });
+          if (updated)
+            await tx.deals.addEvent({ at: this.clock(), dealId: deal.id, actor: "system", type: "expiry_reminder" });
           return updated;
         });
         if (changed) {

@@ -124,6 +124,6 @@ export interface DealRepository {
   ): Promise<{ deals: DealRecord[]; total: number }>;
   /** Approved, still open deals whose protection ends before `until`, in every workspace. */
   protectionEndingBefore(until: Date): Promise<DealRecord[]>;
-  addEvent(event: { dealId: number; actor: string; type: string; data?: object }): Promise<void>;
+  addEvent(event: { dealId: number; actor: string; type: string; data?: object; at: Date }): Promise<void>;
   events(dealId: number): Promise<DealEventRecord[]>;
 }

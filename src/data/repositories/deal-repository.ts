@@ -100,9 +100,15 @@ export class PrismaDealRepository implements DealRepository {
     return rows.map(toRecord);
   }
 
-  async addEvent(event: { dealId: number; actor: string; type: string; data?: object }): Promise<void> {
+  async addEvent(event: { dealId: number; actor: string; type: string; data?: object; at: Date }): Promise<void> {
     await this.db.dealEvent.create({
-      data: { dealId: event.dealId, actor: event.actor, type: event.type, data: JSON.stringify(event.data ?? {}) },
+      data: {
+        dealId: event.dealId,
+        actor: event.actor,
+        type: event.type,
+        data: JSON.stringify(event.data ?? {}),
+        createdAt: event.at,
+      },
     });
   }
 
