@@ -85,12 +85,6 @@ export async function composePartnerHub(
   };
 }
 
-const NO_CREDENTIALS = `Partner Hub needs a Slack app to talk to. Create one at https://api.slack.com/apps with
-"From an app manifest", paste manifest.yml (replace https://example.com with your public URL), install it
-to your workspace, then set SLACK_BOT_TOKEN (Bot User OAuth Token, xoxb-...) and SLACK_SIGNING_SECRET
-(Basic Information > Signing Secret) and run npm start again. Add SLACK_APP_TOKEN (xapp-...) to use
-Socket Mode instead of a public URL. The README lists every setting.`;
-
 async function run(): Promise<void> {
   let config: Config;
   try {
@@ -102,12 +96,17 @@ async function run(): Promise<void> {
     }
     throw error;
   }
-  if (config.slack.kind === "sandbox") {
-    console.error(NO_CREDENTIALS);
-    process.exit(1);
-  }
   const logger = createLogger(config.logLevel);
-  const hub = await startPartnerHub(config, logger);
+  let hub: PartnerHub;
+  if (config.slack.kind === "sandbox") {
+    // Imported only here: none of the sandbox loads when Slack credentials are set.
+    const { startSandbox, REAL_SLACK_HINT } = await import("./sandbox/sandbox");
+    hub = await startSandbox(config, logger);
+    console.error(`Partner Hub sandbox: open http://localhost:${hub.port}/`);
+    console.error(REAL_SLACK_HINT);
+  } else {
+    hub = await startPartnerHub(config, logger);
+  }
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       logger.info({ signal }, "shutting down");

@@ -69,6 +69,9 @@ class SlackError extends Error {
   }
 }
 
+/** Slack's own user id for Slackbot, the author of Slack's notes to a person. */
+export const SLACKBOT_USER_ID = "USLACKBOT";
+
 const TRIGGER_LIFETIME_MS = 3_000;
 const RESPONSE_URL_LIFETIME_MS = 30 * 60_000;
 const RESPONSE_URL_USES = 5;
@@ -188,6 +191,28 @@ export class FakeSlack extends EventEmitter {
   postAsUser(userId: string, channel: string, text: string, threadTs?: string): FakeMessage {
     const message = this.addMessage({ channel, user: userId, text, blocks: [], threadTs });
     return message;
+  }
+
+  /**
+   * A message Slack itself shows, not sent through the Web API: a slash command's immediate answer
+   * (the body of the app's ack) or Slackbot's notes. Ephemeral when `visibleTo` is set.
+   */
+  postAsSlack(input: {
+    channel: string;
+    text: string;
+    blocks?: unknown[] | undefined;
+    visibleTo?: string | undefined;
+    from: "app" | "slackbot";
+  }): FakeMessage {
+    const app = input.from === "app";
+    return this.addMessage({
+      channel: input.channel,
+      user: app ? this.directory.botUserId : SLACKBOT_USER_ID,
+      botId: app ? this.directory.botId : undefined,
+      text: input.text,
+      blocks: input.blocks ?? [],
+      visibleTo: input.visibleTo,
+    });
   }
 
   /** What a view_submission's response_action does to the user's modal stack. */

@@ -1,0 +1,16 @@
+/** What the renderers need to know beyond the blocks: names for ids, who is looking, their timezone. */
+export interface RenderContext {
+  users: Record<
+    string,
+    { name: string; realName: string /** Of another organization (Slack Connect). */; external?: boolean }
+  >;
+  channels: Record<string, string>;
+  /** The person acting in the page: their mentions are highlighted. */
+  me?: string | undefined;
+  /** IANA timezone for `<!date^...>` tokens; the runtime's when unset. */
+  timeZone?: string | undefined;
+}
+
+export function emptyContext(): RenderContext {
+  return { users: {}, channels: {} };
+}

@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import { DEMO_PEOPLE, describeSeed, isEmptyDatabase, seedDemo } from "../../prisma/seed-demo";
+import type { Config } from "../config";
+import type { Logger } from "../logger";
+import { type PartnerHub, startPartnerHub } from "../main";
+import { FakeSlack } from "./fake-slack";
+import { defaultDirectory, type FakeDirectory } from "./fake-slack-directory";
+import { buildPageAssets } from "./page-assets";
+import { SandboxDriver } from "./sandbox-driver";
+import { readSandboxManifest } from "./sandbox-manifest";
+import { createSandboxRoutes } from "./sandbox-routes";
+import { SlackClientSimulator } from "./slack-client-simulator";
+
+/**
+ * `npm start` without Slack credentials: the real app, pointed at a fake Slack on a loopback
+ * port, plus a page on the app's own port that plays the Slack client. The page's actions reach
+ * the app as signed requests to its /slack/events, exactly as Slack sends them. An empty database
+ * gets the demo data of `npm run seed:demo` at start, so a newcomer has a partner network to try.
+ * The fake Slack keeps its messages in memory: a restart starts with empty channels.
+ */
+
+export const REAL_SLACK_HINT =
+  "To connect a real Slack workspace, see README: create an app at https://api.slack.com/apps from manifest.yml, install it, then set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (add SLACK_APP_TOKEN for Socket Mode) and run npm start again.";
+
+/** The sandbox's admin persona, unless HUB_ADMINS names others. */
+const SANDBOX_ADMIN = "U0ADMIN";
+
+export interface SandboxOptions {
+  /** Fill an empty database with the demo partner network (default true). */
+  seedWhenEmpty?: boolean;
+}
+
+export interface Sandbox extends PartnerHub {
+  fake: FakeSlack;
+  /** The demo data was created at this start. */
+  seeded: boolean;
+}
+
+/** The fake Slack's people: the personas plus everyone the demo data mentions, so names resolve. */
+function sandboxDirectory(): FakeDirectory {
+  const directory = defaultDirectory();
+  for (const person of DEMO_PEOPLE) {
+    if (!directory.users.some((user) => user.id === person.id)) directory.users.push({ ...person });
+  }
+  return directory;
+}
+
+export async function startSandbox(config: Config, logger: Logger, options: SandboxOptions = {}): Promise<Sandbox> {
+  const assets = await buildPageAssets();
+  const manifest = readSandboxManifest();
+  const fake = await new FakeSlack(sandboxDirectory()).start();
+  const signingSecret = randomBytes(32).toString("hex");
+  const appConfig: Config = {
+    ...config,
+    slack: { kind: "token", botToken: `xoxb-sandbox-${randomBytes(12).toString("hex")}`, signingSecret },
+    slackApiUrl: fake.apiUrl,
+    appToken: undefined,
+    hubAdmins: config.hubAdmins.length > 0 ? config.hubAdmins : [SANDBOX_ADMIN],
+  };
+
+  let driver: SandboxDriver | undefined;
+  const routes = createSandboxRoutes(assets, () => driver, logger);
+  let hub: PartnerHub;
+  try {
+    hub = await startPartnerHub(appConfig, logger, { extraRoutes: routes.handle });
+  } catch (error) {
+    await fake.stop();
+    throw error;
+  }
+
+  let seeded = false;
+  if (options.seedWhenEmpty !== false && (await isEmptyDatabase(hub.db))) {
+    const summary = await seedDemo(hub.db, { now: new Date() });
+    seeded = true;
+    logger.info({ ...summary }, describeSeed(summary));
+  }
+  const simulator = new SlackClientSimulator({ appUrl: `http://127.0.0.1:${hub.port}`, signingSecret, fake });
+  driver = new SandboxDriver({ fake, simulator, db: hub.db, manifest, hubAdmins: appConfig.hubAdmins, logger });
+  logger.info({ port: hub.port, fakeSlack: fake.url }, "sandbox ready");
+
+  let stopping: Promise<void> | undefined;
+  return {
+    ...hub,
+    fake,
+    seeded,
+    stop: () => {
+      stopping ??= (async () => {
+        routes.close();
+        driver?.detach();
+        await hub.stop();
+        await fake.stop();
+      })();
+      return stopping;
+    },
+  };
+}
