@@ -350,6 +350,26 @@ describe("deal registration", () => {
     expect(JSON.stringify(view.blocks)).toContain("deal_register_open");
   });
 
+  it("lets a manager decide from the App Home, which then refreshes", async () => {
+    const answer = await register(
+      "U0PARTNERB",
+      GLOBEX,
+      goodDeal({ "deal_customer.value": "Soylent", "deal_domain.value": "soylent.com" }),
+    );
+    expect(answer.response_action).toBe("update");
+    const deal = await h.hub.db.deal.findFirstOrThrow({ where: { customerNameKey: "soylent" } });
+    const published = h.fake.callsOf("views.publish").length;
+    await h.slack.openHome("U0MANAGER");
+    await h.fake.waitFor(() => h.fake.callsOf("views.publish")[published], 5_000, "manager home");
+    const home = h.fake.homeTabs.get("U0MANAGER");
+    expect(visibleText(home?.blocks)).toContain("Waiting for a decision");
+    expect(visibleText(home?.blocks)).toContain("Soylent");
+    await h.slack.viewAction("U0MANAGER", "home", "deal_approve", undefined, {}, `deal_approval_${deal.id}`);
+    await h.fake.waitFor(() => h.fake.callsOf("views.publish")[published + 1], 5_000, "home refresh");
+    expect((await h.hub.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).status).toBe("approved");
+    expect(visibleText(h.fake.homeTabs.get("U0MANAGER")?.blocks)).not.toContain("Soylent");
+  });
+
   it("opens the modal from the App Home button and the global shortcut", async () => {
     const opened = h.fake.callsOf("views.open").length;
     await h.slack.viewAction("U0PARTNERA", "home", "deal_register_open");
@@ -394,7 +414,9 @@ describe("deal registration", () => {
     now = new Date(T0.getTime() + 75 * DAY);
     expect(await h.hub.services.deals.sweepProtection()).toEqual({ reminded: 0, expired: 0 });
     now = new Date(T0.getTime() + 76 * DAY);
-    expect(await h.hub.services.deals.sweepProtection()).toEqual({ reminded: 1, expired: 0 });
+    // Every approved, open deal approved at T0 is due, Hooli among them.
+    const due = await h.hub.db.deal.count({ where: { status: "approved", stage: { notIn: ["won", "lost"] } } });
+    expect(await h.hub.services.deals.sweepProtection()).toEqual({ reminded: due, expired: 0 });
     expect(await h.hub.services.deals.sweepProtection()).toEqual({ reminded: 0, expired: 0 });
     const reminder = await h.fake.waitForCall(
       "chat.postMessage",
@@ -421,7 +443,9 @@ describe("deal registration", () => {
     expect(extended.protectedUntil?.toISOString()).toBe("2027-05-26T10:00:00.000Z");
 
     now = new Date(extended.protectedUntil?.getTime() ?? 0);
-    expect(await h.hub.services.deals.sweepProtection()).toEqual({ reminded: 0, expired: 1 });
+    // Hooli's extended protection ends now; every other approved deal lapsed before it.
+    const lapsed = await h.hub.db.deal.count({ where: { status: "approved", stage: { notIn: ["won", "lost"] } } });
+    expect(await h.hub.services.deals.sweepProtection()).toEqual({ reminded: 0, expired: lapsed });
     expect((await h.hub.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).status).toBe("expired");
     await h.fake.waitForCall(
       "chat.postMessage",

@@ -83,6 +83,20 @@ function conflictBlock(deal: DealRecord, conflict: DealRecord | null): KnownBloc
   ];
 }
 
+/** Approve / Reject / Ask for info on a registration waiting for a decision. */
+export function decisionButtons(deal: DealRecord): ActionsBlock {
+  const value = String(deal.id);
+  return {
+    type: "actions",
+    block_id: `deal_approval_${deal.id}`,
+    elements: [
+      button(ACTIONS.approveDeal, "Approve", value, "primary"),
+      button(ACTIONS.rejectDeal, "Reject", value, "danger"),
+      ...(deal.status === "info_requested" ? [] : [button(ACTIONS.askInfo, "Ask for info", value)]),
+    ],
+  };
+}
+
 /** The request in the approvals channel, with the decision buttons until someone decides. */
 export function approvalMessage(deal: DealRecord, conflict: DealRecord | null = null): Message {
   const open = deal.status === "pending" || deal.status === "conflict" || deal.status === "info_requested";
@@ -97,23 +111,13 @@ export function approvalMessage(deal: DealRecord, conflict: DealRecord | null = 
     });
   blocks.push(...conflictBlock(deal, conflict));
   if (open) {
-    const value = String(deal.id);
-    const actions: ActionsBlock = {
-      type: "actions",
-      block_id: `deal_approval_${deal.id}`,
-      elements: [
-        button(ACTIONS.approveDeal, "Approve", value, "primary"),
-        button(ACTIONS.rejectDeal, "Reject", value, "danger"),
-        ...(deal.status === "info_requested" ? [] : [button(ACTIONS.askInfo, "Ask for info", value)]),
-      ],
-    };
     if (deal.status === "info_requested") {
       blocks.push({
         type: "context",
         elements: [{ type: "mrkdwn", text: `${STATUS_EMOJI.info_requested} ${statusLine(deal)}` }],
       });
     }
-    blocks.push(actions);
+    blocks.push(decisionButtons(deal));
   } else {
     const by = deal.decidedBy ? ` by <@${deal.decidedBy}>` : "";
     const at = deal.decidedAt ? ` on ${when(deal.decidedAt)}` : "";

@@ -223,6 +223,8 @@ export interface ReasonModalMetadata {
   /** The message the modal was opened from, to update it afterwards. */
   channel?: string | undefined;
   ts?: string | undefined;
+  /** Opened from the App Home, which is republished once the decision is made. */
+  fromHome?: boolean;
 }
 
 const REASON_COPY: Record<

@@ -2,15 +2,27 @@ import type { HomeView, KnownBlock } from "@slack/types";
 import type { DealRecord } from "../../services/records";
 import { ACTIONS } from "../ids";
 import { dealLine } from "./deal-list-view";
+import { decisionButtons } from "./deal-message-view";
 import { statusLine } from "./deal-text";
 
 const MAX_LISTED = 20;
+/** Two blocks each: with My deals and the header, the Home stays under Slack's 100 blocks. */
+const MAX_DECISIONS = 15;
 
-function dealSections(deals: DealRecord[], today: string, withPartner: boolean): KnownBlock[] {
-  return deals.slice(0, MAX_LISTED).map((deal) => ({
+function dealSection(deal: DealRecord, today: string, withPartner: boolean): KnownBlock {
+  return {
     type: "section",
     text: { type: "mrkdwn", text: `${dealLine(deal, today, withPartner)}\n${statusLine(deal)}` },
-  }));
+  };
+}
+
+function dealSections(deals: DealRecord[], today: string, withPartner: boolean): KnownBlock[] {
+  return deals.slice(0, MAX_LISTED).map((deal) => dealSection(deal, today, withPartner));
+}
+
+/** Managers decide right from their Home: the same buttons as the approval message. */
+function decisionSections(deals: DealRecord[], today: string): KnownBlock[] {
+  return deals.slice(0, MAX_DECISIONS).flatMap((deal) => [dealSection(deal, today, true), decisionButtons(deal)]);
 }
 
 /** The App Home tab: a Register button, the person's open deals, and what awaits managers. */
@@ -68,7 +80,7 @@ export function homeView(input: {
         text: { type: "plain_text", text: `Waiting for a decision (${input.awaitingDecision.length})` },
       },
       ...(input.awaitingDecision.length > 0
-        ? dealSections(input.awaitingDecision, input.today, true)
+        ? decisionSections(input.awaitingDecision, input.today)
         : [{ type: "section", text: { type: "mrkdwn", text: "Nothing waits for you. :tada:" } } as KnownBlock]),
     );
   }

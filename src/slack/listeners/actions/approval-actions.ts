@@ -5,6 +5,7 @@ import type { SlackDeps } from "../../deps";
 import { ACTIONS } from "../../ids";
 import { reasonModal } from "../../views/deal-modal-view";
 import { answerInteraction, identifyInteraction } from "../interaction";
+import { publishHome } from "../publish-home";
 import { dealIdFrom } from "./deal-action-value";
 
 const ONLY_MANAGERS = "Only managers can approve deals.";
@@ -18,6 +19,7 @@ export function registerApprovalActions(app: App, deps: SlackDeps): void {
       await answerInteraction(deps, ACTIONS.approveDeal, { respond, client, userId: body.user.id }, async () => {
         const actor = await identifyInteraction(deps, body, context.teamId);
         await deps.services.deals.decide(actor, dealIdFrom(action.value), "approve");
+        if (body.view?.type === "home") await publishHome(deps, client, actor);
       });
     },
   );
@@ -34,7 +36,12 @@ export function registerApprovalActions(app: App, deps: SlackDeps): void {
         const deal = await deps.services.deals.get(actor, dealIdFrom(action.value));
         await client.views.open({
           trigger_id: body.trigger_id,
-          view: reasonModal(kind, deal, { dealId: deal.id, channel: body.channel?.id, ts: body.message?.ts }),
+          view: reasonModal(kind, deal, {
+            dealId: deal.id,
+            channel: body.channel?.id,
+            ts: body.message?.ts,
+            fromHome: body.view?.type === "home",
+          }),
         });
       });
     });

@@ -6,6 +6,7 @@ import type { SlackDeps } from "../../deps";
 import { REASON_BLOCKS, VIEWS } from "../../ids";
 import type { ReasonModalMetadata } from "../../views/deal-modal-view";
 import { identifyInteraction, readMetadata } from "../interaction";
+import { publishHome } from "../publish-home";
 import { replyToError } from "../reply-to-error";
 import { inputValue, ZViewStateValues } from "./view-state";
 
@@ -37,13 +38,18 @@ export function registerReasonSubmissions(app: App, deps: SlackDeps): void {
     ],
   ];
   for (const [callbackId, blockId, work] of handlers) {
-    app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view, context }) => {
+    app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view, context, client }) => {
       try {
         const input = inputValue(ZViewStateValues.parse(view.state.values), blockId) ?? "";
         const metadata = readMetadata<ReasonModalMetadata>(view.private_metadata);
         const actor = await identifyInteraction(deps, body, context.teamId);
         await work(actor, Number(metadata.dealId), input);
         await ack();
+        if (metadata.fromHome) {
+          await publishHome(deps, client, actor).catch((error: unknown) =>
+            deps.logger.warn({ err: (error as Error).message }, "could not refresh the App Home"),
+          );
+        }
       } catch (error) {
         const message =
           error instanceof AmountError || isDomainError(error)
