@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness, visibleText } from "../support/harness";
+
+describe("/hub approvals and /hub launcher", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    // First use in a DM: no approvals channel is chosen by default.
+    await h.command("U0ADMIN", "/hub", "role <@U0MANAGER> manager", h.fake.dmChannel("U0ADMIN").id);
+    await h.command("U0ADMIN", "/partner", "add Acme", h.fake.dmChannel("U0ADMIN").id);
+    await h.command("U0ADMIN", "/partner", "assign <@U0EXTERNAL> Acme", h.fake.dmChannel("U0ADMIN").id);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("defaults to the first channel, says where approvals go, and lets only admins change it, with an audit entry", async () => {
+    // The first channel the app is used in becomes the default (the DM above did not count).
+    expect((await h.command("U0ADMIN", "/hub", "approvals", "C0SALES")).text).toContain(
+      "Deal approvals go to <#C0SALES>",
+    );
+    expect((await h.command("U0MANAGER", "/hub", "approvals <#C0APPROVALS|deal-approvals>", "C0SALES")).text).toContain(
+      "Only admins can choose the approvals channel.",
+    );
+    const set = await h.command("U0ADMIN", "/hub", "approvals <#C0APPROVALS|deal-approvals>", "C0SALES");
+    expect(set.text).toContain("Deal registrations will be sent to <#C0APPROVALS>");
+    expect((await h.hub.db.workspace.findFirstOrThrow()).approvalsChannel).toBe("C0APPROVALS");
+    expect(await h.hub.db.auditEntry.count({ where: { action: "settings.approvals_channel" } })).toBe(1);
+    expect((await h.command("U0ADMIN", "/hub", "approvals", "C0SALES")).text).toContain(
+      "Deal approvals go to <#C0APPROVALS>",
+    );
+  });
+
+  it("posts a launcher whose button lets a Slack Connect guest register a deal", async () => {
+    expect((await h.command("U0PARTNERA", "/hub", "launcher", "C0PARTNERA")).text).toContain(
+      "Only managers and admins",
+    );
+    const posted = await h.command("U0MANAGER", "/hub", "launcher", "C0PARTNERA");
+    expect(posted.text).toContain("Posted the launcher");
+    const launcher = h.fake
+      .channelMessages("C0PARTNERA")
+      .find((message) => message.text.includes("register deals here"));
+    expect(launcher).toBeDefined();
+    const opened = h.fake.callsOf("views.open").length;
+    await h.slack.messageAction("U0EXTERNAL", { channel: "C0PARTNERA", ts: launcher?.ts ?? "" }, "deal_register_open");
+    await h.fake.waitFor(() => h.fake.callsOf("views.open")[opened], 5_000, "modal for the guest");
+    const modal = h.fake.topModal("U0EXTERNAL");
+    expect(visibleText(modal?.view.blocks)).toContain("Registering for *Acme*");
+    const member = await h.hub.db.member.findFirstOrThrow({ where: { slackUserId: "U0EXTERNAL" } });
+    expect(member.slackTeamId).toBe("T0ACMEPART");
+  });
+
+  it("tells the manager when the app is not in the channel", async () => {
+    h.fake.failNext("chat.postMessage", { kind: "error", error: "not_in_channel" });
+    expect((await h.command("U0MANAGER", "/hub", "launcher", "C0PARTNERB")).text).toContain("invite me first");
+  });
+});
