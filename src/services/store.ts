@@ -1,6 +1,7 @@
 import type { CustomerKeys } from "../domain/deals/customer";
 import type { Stage } from "../domain/deals/stages";
 import type { NewPartner } from "../domain/partners/partner-rules";
+import type { ProgramSettingsPatch } from "../domain/partners/program-settings";
 import type { Role } from "../domain/partners/roles";
 import type {
   DealEventRecord,
@@ -34,6 +35,7 @@ export interface WorkspaceRepository {
   claimFirstAdmin(workspaceId: number, userId: string): Promise<boolean>;
   /** Sets the approvals channel; with `onlyIfUnset`, only when none is set yet (first use). */
   setApprovalsChannel(workspaceId: number, channel: string, onlyIfUnset: boolean): Promise<boolean>;
+  updateSettings(workspaceId: number, patch: ProgramSettingsPatch): Promise<WorkspaceRecord>;
 }
 
 export interface MemberRepository {

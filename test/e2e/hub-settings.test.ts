@@ -54,4 +54,30 @@ describe("/hub approvals and /hub launcher", () => {
     h.fake.failNext("chat.postMessage", { kind: "error", error: "not_in_channel" });
     expect((await h.command("U0MANAGER", "/hub", "launcher", "C0PARTNERB")).text).toContain("invite me first");
   });
+
+  it("shows and changes the program settings (admins), refusing bad values", async () => {
+    const shown = await h.command("U0MANAGER", "/hub", "settings", "C0SALES");
+    expect(shown.text).toContain("Time zone: UTC");
+    expect(shown.text).toContain("Deal protection: 90 days");
+    expect((await h.command("U0MANAGER", "/hub", "timezone Europe/Berlin", "C0SALES")).text).toContain(
+      "Only admins can change program settings.",
+    );
+    expect((await h.command("U0ADMIN", "/hub", "timezone Mars/Olympus", "C0SALES")).text).toContain(
+      "is not a time zone",
+    );
+    expect((await h.command("U0ADMIN", "/hub", "timezone europe/berlin", "C0SALES")).text).toContain(
+      "Time zone: Europe/Berlin",
+    );
+    expect((await h.command("U0ADMIN", "/hub", "currency eur", "C0SALES")).text).toContain("Reporting currency: EUR");
+    expect((await h.command("U0ADMIN", "/hub", "protection 0", "C0SALES")).text).toContain("from 1 to 730");
+    expect((await h.command("U0ADMIN", "/hub", "protection 120", "C0SALES")).text).toContain(
+      "Deal protection: 120 days",
+    );
+    expect(await h.hub.db.workspace.findFirstOrThrow()).toMatchObject({
+      timezone: "Europe/Berlin",
+      reportingCurrency: "EUR",
+      protectionDays: 120,
+    });
+    expect(await h.hub.db.auditEntry.count({ where: { action: "settings.update" } })).toBe(3);
+  });
 });

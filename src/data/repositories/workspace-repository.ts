@@ -1,3 +1,4 @@
+import type { ProgramSettingsPatch } from "../../domain/partners/program-settings";
 import type { WorkspaceRecord } from "../../services/records";
 import type { WorkspaceRepository } from "../../services/store";
 import { type DbClient, retryOnUniqueViolation } from "../db-client";
@@ -31,6 +32,10 @@ export class PrismaWorkspaceRepository implements WorkspaceRepository {
       data: { firstAdminUserId: userId },
     });
     return count === 1;
+  }
+
+  updateSettings(workspaceId: number, patch: ProgramSettingsPatch): Promise<WorkspaceRecord> {
+    return this.db.workspace.update({ where: { id: workspaceId }, data: patch, select: SELECT });
   }
 
   async setApprovalsChannel(workspaceId: number, channel: string, onlyIfUnset: boolean): Promise<boolean> {

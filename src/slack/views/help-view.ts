@@ -15,7 +15,11 @@ export const COMMAND_HELP: CommandHelp[] = [
     usage: [
       { syntax: "/hub help", what: "this overview" },
       { syntax: "/hub role @dana manager", what: "make someone admin, manager or member (admins)" },
+      { syntax: "/hub settings", what: "approvals channel, time zone, reporting currency, protection period" },
       { syntax: "/hub approvals #deal-approvals", what: "where deal registrations are sent for approval (admins)" },
+      { syntax: "/hub timezone Europe/Berlin", what: "the program's time zone for dates and periods (admins)" },
+      { syntax: "/hub currency EUR", what: "reporting currency, the default in the deal form (admins)" },
+      { syntax: "/hub protection 120", what: "days an approved registration protects the customer (admins)" },
       {
         syntax: "/hub launcher",
         what: "post a Register deal button in this channel, for Slack Connect partners (managers)",

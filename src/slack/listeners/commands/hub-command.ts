@@ -1,4 +1,10 @@
 import type { App } from "@slack/bolt";
+import {
+  type ProgramSettingsPatch,
+  parseProtectionDays,
+  parseReportingCurrency,
+  parseTimezone,
+} from "../../../domain/partners/program-settings";
 import { isRole, ROLES, requireManager } from "../../../domain/partners/roles";
 import { DomainError } from "../../../domain/shared/domain-error";
 import type { SlackDeps } from "../../deps";
@@ -7,9 +13,16 @@ import { commandHelpMessage, hubHelpMessage } from "../../views/help-view";
 import { launcherMessage } from "../../views/launcher-view";
 import { plain } from "../../views/message";
 import { roleSetMessage } from "../../views/role-views";
+import { settingsMessage } from "../../views/settings-view";
 import { type CommandInvocation, registerCommand } from "./command-runner";
 
 const ROLE_USAGE = "Usage: `/hub role @someone admin|manager|member`";
+
+const SETTING_PARSERS: Record<"timezone" | "currency" | "protection", (text: string) => ProgramSettingsPatch> = {
+  timezone: (text) => ({ timezone: parseTimezone(text) }),
+  currency: (text) => ({ reportingCurrency: parseReportingCurrency(text) }),
+  protection: (text) => ({ protectionDays: parseProtectionDays(text) }),
+};
 
 export function registerHubCommand(app: App, deps: SlackDeps): void {
   registerCommand(app, deps, "/hub", async ({ actor, text, body, client }: CommandInvocation) => {
@@ -53,6 +66,17 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
         return plain(
           ":white_check_mark: Posted the launcher: partners can register deals with its button, even from Slack Connect. Pin it so it stays at hand.",
         );
+      }
+      case "settings":
+        return settingsMessage(actor.workspace);
+      case "timezone":
+      case "currency":
+      case "protection": {
+        const value = parseArgs(rest).words.join(" ");
+        if (value === "") return settingsMessage(actor.workspace);
+        const patch = SETTING_PARSERS[sub](value);
+        const updated = await deps.services.settings.update(actor, patch);
+        return settingsMessage(updated, `Updated: ${Object.values(patch).join(", ")}.`);
       }
       default:
         return commandHelpMessage("/hub", `I don't know \`/hub ${sub}\`.`);

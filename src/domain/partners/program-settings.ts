@@ -1,0 +1,40 @@
+import { isCurrency } from "../deals/currency";
+import { MAX_PROTECTION_DAYS, MIN_PROTECTION_DAYS } from "../deals/registration";
+import { isValidTimeZone } from "../shared/calendar";
+import { DomainError } from "../shared/domain-error";
+
+/** Program-wide settings an admin may change, validated from what they typed. */
+export interface ProgramSettingsPatch {
+  timezone?: string;
+  reportingCurrency?: string;
+  protectionDays?: number;
+}
+
+export function parseTimezone(text: string): string {
+  const zone = text.trim();
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone) || !isValidTimeZone(zone)) {
+    throw new DomainError(
+      "timezone_invalid",
+      `“${zone}” is not a time zone: use a name like Europe/Berlin or America/New_York.`,
+    );
+  }
+  return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+}
+
+export function parseReportingCurrency(text: string): string {
+  const code = text.trim().toUpperCase();
+  if (!isCurrency(code))
+    throw new DomainError("currency_invalid", `“${text.trim()}” is not a currency code: use one like USD, EUR or GBP.`);
+  return code;
+}
+
+export function parseProtectionDays(text: string): number {
+  const days = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || days < MIN_PROTECTION_DAYS || days > MAX_PROTECTION_DAYS) {
+    throw new DomainError(
+      "protection_days_invalid",
+      `The protection period is a whole number of days from ${MIN_PROTECTION_DAYS} to ${MAX_PROTECTION_DAYS}.`,
+    );
+  }
+  return days;
+}

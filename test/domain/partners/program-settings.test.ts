@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import {
+  parseProtectionDays,
+  parseReportingCurrency,
+  parseTimezone,
+} from "../../../src/domain/partners/program-settings";
+
+describe("program settings", () => {
+  it.each([
+    ["Europe/Berlin", "Europe/Berlin"],
+    [" america/new_york ", "America/New_York"],
+    ["UTC", "UTC"],
+  ])("time zone %s -> %s", (text, zone) => {
+    expect(parseTimezone(text)).toBe(zone);
+  });
+
+  it.each(["Mars/Olympus", "", "Europe/Berlin; drop", "+02:00"])("refuses time zone %j", (text) => {
+    expect(() => parseTimezone(text)).toThrow(/not a time zone/);
+  });
+
+  it.each([
+    ["eur", "EUR"],
+    [" GBP ", "GBP"],
+  ])("currency %s -> %s", (text, code) => {
+    expect(parseReportingCurrency(text)).toBe(code);
+  });
+
+  it.each(["EURO", "XXX", ""])("refuses currency %j", (text) => {
+    expect(() => parseReportingCurrency(text)).toThrow(/not a currency code/);
+  });
+
+  it.each([
+    ["1", 1],
+    ["90", 90],
+    ["730", 730],
+  ])("protection %s days", (text, days) => {
+    expect(parseProtectionDays(text)).toBe(days);
+  });
+
+  it.each(["0", "731", "12.5", "-3", "ninety", ""])("refuses protection %j", (text) => {
+    expect(() => parseProtectionDays(text)).toThrow(/whole number of days from 1 to 730/);
+  });
+});
