@@ -99,16 +99,25 @@ function migrateSqlite(databaseUrl: string, migrations: Migration[]): MigrationR
       `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
        VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)`,
     );
+    // Prisma's SQLite migrations rebuild a table by copy, DROP and rename. With foreign keys on,
+    // that DROP would cascade into child rows; the pragma only works outside a transaction, so it
+    // is turned off around them and the keys are checked before each commit instead.
+    db.pragma("foreign_keys = OFF");
     for (const migration of migrations) {
       const apply = db.transaction(() => {
         if (isApplied(migration.name, select.all(migration.name) as AppliedRow[])) return false;
         const startedAt = sqliteTimestamp(new Date());
         db.exec(migration.sql);
+        const broken = db.pragma("foreign_key_check") as unknown[];
+        if (broken.length > 0) {
+          throw new MigrationError(`migration ${migration.name} leaves ${broken.length} rows with broken foreign keys`);
+        }
         insert.run(randomUUID(), migration.checksum, sqliteTimestamp(new Date()), migration.name, startedAt);
         return true;
       });
       if (apply.immediate()) applied.push(migration.name);
     }
+    db.pragma("foreign_keys = ON");
   } finally {
     db.close();
   }
@@ -159,9 +168,10 @@ async function migratePostgres(databaseUrl: string, migrations: Migration[]): Pr
   return { applied, alreadyApplied: migrations.length - applied.length };
 }
 
-export async function migrate(databaseUrl: string): Promise<MigrationResult> {
+/** `root` is the migrations folder (holding sqlite/ and postgresql/); tests point it elsewhere. */
+export async function migrate(databaseUrl: string, root = MIGRATIONS_ROOT): Promise<MigrationResult> {
   const dialect = dialectOf(databaseUrl);
-  const migrations = loadMigrations(dialect);
+  const migrations = loadMigrations(dialect, root);
   if (dialect === "sqlite") {
     try {
       return migrateSqlite(databaseUrl, migrations);

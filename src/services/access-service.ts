@@ -20,8 +20,12 @@ export interface SlackIdentity {
   userId: string;
   /** The user's own team; differs from teamId for Slack Connect users. */
   userTeamId?: string | undefined;
-  /** Where the request came from: the first channel becomes the default approvals channel. */
-  channelId?: string | undefined;
+  /**
+   * The channel of a slash command: the first one an admin uses becomes the default approvals
+   * channel. Only commands pass it, and only an admin's counts, so a partner's shared channel
+   * (where managers and guests click buttons) never becomes it by accident.
+   */
+  commandChannelId?: string | undefined;
 }
 
 export class AccessService {
@@ -59,16 +63,18 @@ export class AccessService {
       });
       if (becameAdmin) workspace.firstAdminUserId = identity.userId;
     }
-    if (workspace.approvalsChannel === null && identity.channelId && /^[CG]/.test(identity.channelId)) {
-      if (await this.store.workspaces.setApprovalsChannel(workspace.id, identity.channelId, true)) {
-        workspace.approvalsChannel = identity.channelId;
+    const role = this.effectiveRole(member, external);
+    const channel = identity.commandChannelId;
+    if (workspace.approvalsChannel === null && role === "admin" && channel && /^[CG]/.test(channel)) {
+      if (await this.store.workspaces.setApprovalsChannel(workspace.id, channel, true)) {
+        workspace.approvalsChannel = channel;
       }
     }
     return {
       workspace,
       member,
       userId: identity.userId,
-      role: this.effectiveRole(member, external),
+      role,
       external,
       becameAdmin,
     };

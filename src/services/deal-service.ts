@@ -1,5 +1,5 @@
 import { checkConflicts, type ExistingRegistration } from "../domain/deals/conflicts";
-import { isCurrency } from "../domain/deals/currency";
+import { isCurrency, parseAmount } from "../domain/deals/currency";
 import { type DealViewer, registeringPartner, requireDealVisible } from "../domain/deals/deal-access";
 import { type DealDraft, type DealField, validateDeal } from "../domain/deals/deal-input";
 import {
@@ -10,6 +10,7 @@ import {
   REMINDER_LEAD_DAYS,
   reminderDue,
   shouldExpire,
+  UNDECIDED_STATUSES,
 } from "../domain/deals/registration";
 import { checkStageChange, OPEN_STAGES, type Stage } from "../domain/deals/stages";
 import { canManageProgram, requireManager } from "../domain/partners/roles";
@@ -19,9 +20,15 @@ import { textKey } from "../domain/shared/text-key";
 import type { Actor } from "./access-service";
 import type { DealNotifier } from "./deal-notifier";
 import type { DealEventRecord, DealRecord, PartnerRecord } from "./records";
-import type { Store } from "./store";
+import type { DealExpectation, DealPatch, Store } from "./store";
 
 export type Clock = () => Date;
+
+/** A committed change to a deal, and the Slack messages about it, to send once Slack has its answer. */
+export interface DealChange {
+  deal: DealRecord;
+  announce: () => Promise<void>;
+}
 
 export const DEAL_LIST_FILTERS = ["open", "won", "lost", "all"] as const;
 export type DealListFilterName = (typeof DEAL_LIST_FILTERS)[number];
@@ -130,6 +137,7 @@ export class DealService {
 
     const registerOnce = () =>
       this.store.transaction(async (tx) => {
+        await tx.workspaces.lock(actor.workspace.id);
         const sameCustomer = await tx.deals.findSameCustomer(actor.workspace.id, valid.customer);
         const check = checkConflicts({ partnerId, customer: valid.customer }, sameCustomer.map(toExisting), now);
         if (check.duplicateOf) {
@@ -241,48 +249,41 @@ export class DealService {
         ? (await this.store.deals.list({ ...open, partnerId: actor.member.partnerId }, { offset: 0, limit: 25 })).deals
         : [];
     const awaitingDecision = canManageProgram(actor.role)
-      ? (await this.store.deals.list(open, { offset: 0, limit: 100 })).deals
-          .filter((deal) => deal.status === "pending" || deal.status === "conflict" || deal.status === "info_requested")
-          .slice(0, 15)
+      ? (await this.store.deals.list({ ...open, statuses: UNDECIDED_STATUSES }, { offset: 0, limit: 15 })).deals
       : [];
     return { mine, awaitingDecision };
   }
 
-  async decide(actor: Actor, dealId: number, decision: Decision, note?: string): Promise<DealRecord> {
-    if (!canManageProgram(actor.role)) throw new DomainError("forbidden", "Only managers can approve deals.");
+  /** The deal a manager is about to decide (to show it in the reason modal); refuses anyone else. */
+  async forDecision(actor: Actor, dealId: number): Promise<DealRecord> {
+    requireDecider(actor);
+    return this.get(actor, dealId);
+  }
+
+  async decide(actor: Actor, dealId: number, decision: Decision, note?: string): Promise<DealChange> {
+    requireDecider(actor);
     const deal = await this.get(actor, dealId);
     const status = this.alreadyDecided(deal, () => decide(deal.status, decision, note));
     const now = this.clock();
     const trimmed = note?.trim() || null;
-    const updated = await this.store.transaction(async (tx) => {
-      const changed = await tx.deals.update(
-        deal.id,
-        { status: deal.status },
-        {
-          status,
-          decidedBy: actor.userId,
-          decidedAt: now,
-          decisionNote: trimmed,
-          ...(status === "approved" && { protectedUntil: protectionEnd(now, actor.workspace.protectionDays) }),
-        },
-      );
-      if (!changed) return null;
-      await tx.deals.addEvent({
-        at: this.clock(),
-        dealId: deal.id,
-        actor: actor.userId,
-        type: decision,
-        data: { from: deal.status, to: status, note: trimmed },
-      });
-      return changed;
-    });
+    const updated = await this.changeDeal(
+      deal,
+      { status: deal.status },
+      {
+        status,
+        decidedBy: actor.userId,
+        decidedAt: now,
+        decisionNote: trimmed,
+        ...(status === "approved" && { protectedUntil: protectionEnd(now, actor.workspace.protectionDays) }),
+      },
+      { actor: actor.userId, type: decision, data: { from: deal.status, to: status, note: trimmed } },
+    );
     if (!updated) {
       const current = await this.get(actor, dealId);
       this.alreadyDecided(current, () => decide(current.status, decision, note));
       throw new DomainError("already_decided", "Someone else just changed this registration: look again.");
     }
-    await this.notifier.decided(updated, decision, actor.userId);
-    return updated;
+    return { deal: updated, announce: () => this.notifier.decided(updated, decision, actor.userId) };
   }
 
   /** Domain errors about a decided registration name who decided it and when. */
@@ -293,11 +294,25 @@ export class DealService {
       if (error instanceof DomainError && error.code === "already_decided" && deal.decidedBy && deal.decidedAt) {
         throw new DomainError(
           "already_decided",
-          `${error.message.replace(/\.$/, "")} by <@${deal.decidedBy}> on ${deal.decidedAt.toISOString().slice(0, 10)}.`,
+          `${error.message.replace(/\.$/, "")} by <@${deal.decidedBy}> on ${localDate(deal.decidedAt, deal.timezone)}.`,
         );
       }
       throw error;
     }
+  }
+
+  /** One optimistic update plus its DealEvent, in one transaction; null when the deal moved on. */
+  private changeDeal(
+    deal: DealRecord,
+    expected: DealExpectation,
+    patch: DealPatch,
+    event: { actor: string; type: string; data?: object },
+  ): Promise<DealRecord | null> {
+    return this.store.transaction(async (tx) => {
+      const changed = await tx.deals.update(deal.id, expected, patch);
+      if (changed) await tx.deals.addEvent({ at: this.clock(), dealId: deal.id, ...event });
+      return changed;
+    });
   }
 
   async changeStage(
@@ -305,106 +320,99 @@ export class DealService {
     dealId: number,
     to: Stage,
     input: { amountMinor?: number; lostReason?: string } = {},
-  ): Promise<DealRecord> {
+  ): Promise<DealChange> {
     const deal = await this.get(actor, dealId);
     checkStageChange(deal, to, input);
     const closing = to === "won" || to === "lost";
-    const updated = await this.store.transaction(async (tx) => {
-      const changed = await tx.deals.update(
-        deal.id,
-        { stage: deal.stage },
-        {
-          stage: to,
-          ...(closing && { closedAt: this.clock() }),
-          ...(to === "won" && input.amountMinor !== undefined && { amountMinor: input.amountMinor }),
-          ...(to === "lost" && { lostReason: input.lostReason?.trim() ?? null }),
-        },
-      );
-      if (!changed) return null;
-      await tx.deals.addEvent({
-        at: this.clock(),
-        dealId: deal.id,
+    const corrected = to === "won" && input.amountMinor !== undefined && input.amountMinor !== deal.amountMinor;
+    const updated = await this.changeDeal(
+      deal,
+      { stage: deal.stage },
+      {
+        stage: to,
+        ...(closing && { closedAt: this.clock() }),
+        ...(to === "won" && input.amountMinor !== undefined && { amountMinor: input.amountMinor }),
+        ...(to === "lost" && { lostReason: input.lostReason?.trim() ?? null }),
+      },
+      {
         actor: actor.userId,
         type: "stage_changed",
         data: {
           from: deal.stage,
           to,
-          ...(to === "won" && input.amountMinor !== undefined && input.amountMinor !== deal.amountMinor
-            ? { amountMinor: { from: deal.amountMinor, to: input.amountMinor } }
-            : {}),
+          ...(corrected && { amountMinor: { from: deal.amountMinor, to: input.amountMinor } }),
           ...(to === "lost" && { reason: input.lostReason?.trim() }),
         },
-      });
-      return changed;
-    });
+      },
+    );
     if (!updated) throw new DomainError("stale", "This deal was just changed by someone else: look again.");
-    await this.notifier.stageChanged(updated, actor.userId);
-    return updated;
+    return { deal: updated, announce: () => this.notifier.stageChanged(updated, actor.userId) };
   }
 
-  async requestExtension(actor: Actor, dealId: number): Promise<DealRecord> {
+  /** Won, with the final amount as the person typed it (in the deal's currency). */
+  async markWon(actor: Actor, dealId: number, amountText: string): Promise<DealChange> {
+    const deal = await this.get(actor, dealId);
+    const parsed = parseAmount(amountText, deal.currency);
+    if (!parsed.ok) throw new DomainError("amount_invalid", parsed.error);
+    return this.changeStage(actor, dealId, "won", { amountMinor: parsed.minor });
+  }
+
+  async requestExtension(actor: Actor, dealId: number): Promise<DealChange> {
     const deal = await this.get(actor, dealId);
     if (deal.status !== "approved" || !deal.protectedUntil) {
       throw new DomainError("not_protected", "Only an approved, protected registration can be extended.");
     }
-    if (deal.extensionRequestedAt)
-      throw new DomainError("extension_pending", "An extension is already waiting for a manager.");
-    const now = this.clock();
-    const updated = await this.store.transaction(async (tx) => {
-      const changed = await tx.deals.update(
-        deal.id,
-        { status: "approved", extensionRequestedAt: null },
-        { extensionRequestedAt: now },
-      );
-      if (changed)
-        await tx.deals.addEvent({
-          at: this.clock(),
-          dealId: deal.id,
-          actor: actor.userId,
-          type: "extension_requested",
-        });
-      return changed;
-    });
-    if (!updated) throw new DomainError("extension_pending", "An extension is already waiting for a manager.");
-    await this.notifier.extensionRequested(updated, actor.userId, actor.workspace.approvalsChannel);
-    return updated;
+    const pending = new DomainError("extension_pending", "An extension is already waiting for a manager.");
+    if (deal.extensionRequestedAt) throw pending;
+    const updated = await this.changeDeal(
+      deal,
+      { status: "approved", extensionRequestedAt: null },
+      { extensionRequestedAt: this.clock() },
+      { actor: actor.userId, type: "extension_requested" },
+    );
+    if (!updated) {
+      const current = await this.get(actor, dealId);
+      if (current.status !== "approved")
+        throw new DomainError("not_protected", "This registration is no longer protected.");
+      throw pending;
+    }
+    return {
+      deal: updated,
+      announce: () => this.notifier.extensionRequested(updated, actor.userId, actor.workspace.approvalsChannel),
+    };
   }
 
-  async decideExtension(actor: Actor, dealId: number, approve: boolean): Promise<DealRecord> {
+  async decideExtension(actor: Actor, dealId: number, approve: boolean): Promise<DealChange> {
     if (!canManageProgram(actor.role)) throw new DomainError("forbidden", "Only managers can extend protection.");
     const deal = await this.get(actor, dealId);
+    if (deal.status !== "approved") throw new DomainError("not_protected", "This registration is no longer protected.");
     if (!deal.extensionRequestedAt)
       throw new DomainError("no_extension", "There is no extension request waiting on this deal.");
-    const now = this.clock();
-    const updated = await this.store.transaction(async (tx) => {
-      const changed = await tx.deals.update(
-        deal.id,
-        { status: "approved", extensionRequestedAt: deal.extensionRequestedAt },
-        {
-          extensionRequestedAt: null,
-          ...(approve && { protectedUntil: extendProtection(deal, actor.workspace.protectionDays, now) }),
-        },
-      );
-      if (changed) {
-        await tx.deals.addEvent({
-          at: this.clock(),
-          dealId: deal.id,
-          actor: actor.userId,
-          type: approve ? "extension_approved" : "extension_declined",
-          data: approve ? { protectedUntil: changed.protectedUntil?.toISOString() } : {},
-        });
-      }
-      return changed;
-    });
-    if (!updated) throw new DomainError("already_decided", "Someone else just decided this extension.");
-    await this.notifier.extensionDecided(updated, approve, actor.userId);
-    return updated;
+    const newEnd = approve ? extendProtection(deal, actor.workspace.protectionDays, this.clock()) : null;
+    const updated = await this.changeDeal(
+      deal,
+      { status: "approved", extensionRequestedAt: deal.extensionRequestedAt },
+      { extensionRequestedAt: null, ...(newEnd && { protectedUntil: newEnd }) },
+      {
+        actor: actor.userId,
+        type: approve ? "extension_approved" : "extension_declined",
+        data: newEnd ? { protectedUntil: newEnd.toISOString() } : {},
+      },
+    );
+    if (!updated) {
+      const current = await this.get(actor, dealId);
+      if (current.status !== "approved")
+        throw new DomainError("not_protected", "This registration is no longer protected.");
+      throw new DomainError("already_decided", "Someone else just decided this extension.");
+    }
+    return { deal: updated, announce: () => this.notifier.extensionDecided(updated, approve, actor.userId) };
   }
 
   /**
-   * The daily protection job: reminds partners REMINDER_LEAD_DAYS before protection ends and
-   * expires what lapsed. Each deal is claimed with an optimistic update, so instances running the
-   * job together remind and expire each deal once.
+   * The protection job (hourly): reminds partners REMINDER_LEAD_DAYS before protection ends and
+   * expires what lapsed. Each deal is claimed with an optimistic update that also checks the end
+   * date it read, so instances running together remind and expire each deal once, and an extension
+   * approved meanwhile is never expired.
    */
   async sweepProtection(): Promise<{ reminded: number; expired: number }> {
     const now = this.clock();
@@ -412,31 +420,25 @@ export class DealService {
     let reminded = 0;
     let expired = 0;
     for (const deal of await this.store.deals.protectionEndingBefore(horizon)) {
+      const expected = { status: "approved" as const, stage: deal.stage, protectedUntil: deal.protectedUntil };
       if (shouldExpire(deal, now)) {
-        const changed = await this.store.transaction(async (tx) => {
-          const updated = await tx.deals.update(
-            deal.id,
-            { status: "approved", stage: deal.stage },
-            { status: "expired", extensionRequestedAt: null },
-          );
-          if (updated) await tx.deals.addEvent({ at: this.clock(), dealId: deal.id, actor: "system", type: "expired" });
-          return updated;
-        });
+        const changed = await this.changeDeal(
+          deal,
+          expected,
+          { status: "expired", extensionRequestedAt: null },
+          { actor: "system", type: "expired" },
+        );
         if (changed) {
           expired++;
           await this.notifier.expired(changed);
         }
       } else if (reminderDue(deal, now)) {
-        const changed = await this.store.transaction(async (tx) => {
-          const updated = await tx.deals.update(
-            deal.id,
-            { status: "approved", reminderSentAt: deal.reminderSentAt },
-            { reminderSentAt: now },
-          );
-          if (updated)
-            await tx.deals.addEvent({ at: this.clock(), dealId: deal.id, actor: "system", type: "expiry_reminder" });
-          return updated;
-        });
+        const changed = await this.changeDeal(
+          deal,
+          { ...expected, reminderSentAt: deal.reminderSentAt },
+          { reminderSentAt: now },
+          { actor: "system", type: "expiry_reminder" },
+        );
         if (changed) {
           reminded++;
           await this.notifier.reminder(changed);
@@ -445,4 +447,8 @@ export class DealService {
     }
     return { reminded, expired };
   }
+}
+
+function requireDecider(actor: Actor): void {
+  if (!canManageProgram(actor.role)) throw new DomainError("forbidden", "Only managers can approve deals.");
 }

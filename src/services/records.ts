@@ -47,6 +47,8 @@ export interface DealRecord {
   workspaceId: number;
   /** The Slack team of the workspace: what notifications are sent through. */
   teamId: string;
+  /** The workspace's time zone: instants (protected until, decided at) are shown in it. */
+  timezone: string;
   partnerId: number;
   partnerName: string;
   createdBy: string;

@@ -19,6 +19,7 @@ export class RoleService {
       );
     }
     return this.store.transaction(async (tx) => {
+      await tx.workspaces.lock(actor.workspace.id);
       const target = await tx.members.ensure(actor.workspace.id, targetUserId, null);
       checkRoleChange({
         actorUserId: actor.userId,

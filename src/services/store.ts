@@ -1,4 +1,5 @@
 import type { CustomerKeys } from "../domain/deals/customer";
+import type { RegistrationStatus } from "../domain/deals/registration";
 import type { Stage } from "../domain/deals/stages";
 import type { NewPartner } from "../domain/partners/partner-rules";
 import type { ProgramSettingsPatch } from "../domain/partners/program-settings";
@@ -36,6 +37,12 @@ export interface WorkspaceRepository {
   /** Sets the approvals channel; with `onlyIfUnset`, only when none is set yet (first use). */
   setApprovalsChannel(workspaceId: number, channel: string, onlyIfUnset: boolean): Promise<boolean>;
   updateSettings(workspaceId: number, patch: ProgramSettingsPatch): Promise<WorkspaceRecord>;
+  /**
+   * Inside a transaction: takes the workspace's row lock until it ends, so check-then-write rules
+   * (conflict detection, "keep one admin") run one at a time per workspace even on PostgreSQL's
+   * READ COMMITTED.
+   */
+  lock(workspaceId: number): Promise<void>;
 }
 
 export interface MemberRepository {
@@ -103,12 +110,15 @@ export type DealPatch = Partial<
 >;
 
 /** What the deal must still look like for a change to apply (optimistic concurrency). */
-export type DealExpectation = Partial<Pick<DealRecord, "status" | "stage" | "reminderSentAt" | "extensionRequestedAt">>;
+export type DealExpectation = Partial<
+  Pick<DealRecord, "status" | "stage" | "protectedUntil" | "reminderSentAt" | "extensionRequestedAt">
+>;
 
 export interface DealListFilter {
   workspaceId: number;
   partnerId?: number;
   stages?: readonly Stage[];
+  statuses?: readonly RegistrationStatus[];
 }
 
 export interface DealRepository {

@@ -1,4 +1,8 @@
 import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
@@ -67,3 +71,42 @@ describe(`migrator (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "SQLite"})`
     });
   }
 });
+
+// A later migration that rebuilds a table the way Prisma's SQLite scripts do must keep child rows.
+if (!process.env.TEST_DATABASE_URL) {
+  describe("migrator (SQLite table rebuilds)", () => {
+    it("keeps child rows when a parent table is rebuilt by copy, drop and rename", async () => {
+      const database = await createTestDatabase();
+      const root = mkdtempSync(join(tmpdir(), "ph-migrations-"));
+      try {
+        await migrate(database.url);
+        const db = new Database(sqlitePath(database.url));
+        db.exec(`INSERT INTO "Workspace" (teamId, updatedAt) VALUES ('T1', '2026-01-01T00:00:00.000+00:00');
+          INSERT INTO "AuditEntry" (workspaceId, actor, action) VALUES (1, 'U1', 'x');`);
+        const ddl = (db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'Workspace'`).get() as { sql: string }).sql;
+        db.close();
+        cpSync(fileURLToPath(new URL("../../prisma/migrations/sqlite", import.meta.url)), join(root, "sqlite"), {
+          recursive: true,
+        });
+        const folder = join(root, "sqlite", "29990101000000_rebuild_workspace");
+        mkdirSync(folder);
+        writeFileSync(
+          join(folder, "migration.sql"),
+          `${ddl.replace('"Workspace"', '"new_Workspace"')};
+INSERT INTO "new_Workspace" SELECT * FROM "Workspace";
+DROP TABLE "Workspace";
+ALTER TABLE "new_Workspace" RENAME TO "Workspace";
+CREATE UNIQUE INDEX "Workspace_teamId_key" ON "Workspace"("teamId");`,
+        );
+        const result = await migrate(database.url, `${root}/`);
+        expect(result.applied).toEqual(["29990101000000_rebuild_workspace"]);
+        const check = new Database(sqlitePath(database.url), { readonly: true });
+        expect((check.prepare(`SELECT COUNT(*) AS n FROM "AuditEntry"`).get() as { n: number }).n).toBe(1);
+        check.close();
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+        await database.drop();
+      }
+    });
+  });
+}

@@ -505,4 +505,28 @@ describe("deal registration", () => {
     expect(surfaces.length).toBeGreaterThan(40);
     for (const surface of surfaces) expectWithinSlackLimits(surface);
   });
+
+  it("flags a conflict even when two partners register the same customer at the same moment", async () => {
+    const pat = await h.hub.services.access.identify({ teamId: "T0VENDOR", userId: "U0PARTNERA" });
+    const bea = await h.hub.services.access.identify({ teamId: "T0VENDOR", userId: "U0PARTNERB" });
+    const draft = (n: number) => ({
+      customerName: `Simultaneous ${n} Ltd`,
+      customerDomain: `simultaneous${n}.io`,
+      product: "Platform",
+      amount: "5000",
+      currency: "USD",
+    });
+    // Several pairs at once, so the two transactions of a pair really overlap.
+    const customers = [1, 2, 3, 4, 5];
+    await Promise.all(
+      customers.flatMap((n) => [
+        h.hub.services.deals.register(pat, draft(n), `race:${n}:a`, ACME),
+        h.hub.services.deals.register(bea, draft(n), `race:${n}:b`, GLOBEX),
+      ]),
+    );
+    for (const n of customers) {
+      const deals = await h.hub.db.deal.findMany({ where: { customerDomain: `simultaneous${n}.io` } });
+      expect(deals.map((deal) => deal.status).sort()).toEqual(["conflict", "pending"]);
+    }
+  });
 });

@@ -15,7 +15,10 @@ describe("/hub approvals and /hub launcher", () => {
   });
 
   it("defaults to the first channel, says where approvals go, and lets only admins change it, with an audit entry", async () => {
-    // The first channel the app is used in becomes the default (the DM above did not count).
+    // A manager's command in a partner's shared channel never makes it the approvals channel.
+    await h.command("U0MANAGER", "/hub", "help", "C0PARTNERA");
+    expect((await h.hub.db.workspace.findFirstOrThrow()).approvalsChannel).toBeNull();
+    // The first channel an admin uses the app in becomes the default (the DM above did not count).
     expect((await h.command("U0ADMIN", "/hub", "approvals", "C0SALES")).text).toContain(
       "Deal approvals go to <#C0SALES>",
     );

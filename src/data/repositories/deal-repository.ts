@@ -6,7 +6,7 @@ import type { DealExpectation, DealListFilter, DealPatch, DealRepository, NewDea
 import { type DbClient, isUniqueViolation } from "../db-client";
 import type { Prisma } from "../generated/sqlite/client";
 
-const INCLUDE = { partner: { select: { name: true } }, workspace: { select: { teamId: true } } } as const;
+const INCLUDE = { partner: { select: { name: true } }, workspace: { select: { teamId: true, timezone: true } } } as const;
 type Row = Prisma.DealGetPayload<{ include: typeof INCLUDE }>;
 
 function toRecord(row: Row): DealRecord {
@@ -14,6 +14,7 @@ function toRecord(row: Row): DealRecord {
   return {
     ...rest,
     teamId: workspace.teamId,
+    timezone: workspace.timezone,
     partnerName: partner.name,
     customer: { domain: customerDomain, nameKey: customerNameKey },
     amountMinor: Number(amountMinor),
@@ -77,6 +78,7 @@ export class PrismaDealRepository implements DealRepository {
       workspaceId: filter.workspaceId,
       ...(filter.partnerId !== undefined && { partnerId: filter.partnerId }),
       ...(filter.stages && { stage: { in: [...filter.stages] } }),
+      ...(filter.statuses && { status: { in: [...filter.statuses] } }),
     };
     const [rows, total] = await Promise.all([
       this.db.deal.findMany({

@@ -34,6 +34,10 @@ export class PrismaWorkspaceRepository implements WorkspaceRepository {
     return count === 1;
   }
 
+  async lock(workspaceId: number): Promise<void> {
+    await this.db.workspace.updateMany({ where: { id: workspaceId }, data: { updatedAt: new Date() } });
+  }
+
   updateSettings(workspaceId: number, patch: ProgramSettingsPatch): Promise<WorkspaceRecord> {
     return this.db.workspace.update({ where: { id: workspaceId }, data: patch, select: SELECT });
   }

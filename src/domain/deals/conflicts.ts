@@ -1,5 +1,5 @@
 import { type CustomerKeys, sameCustomer } from "./customer";
-import type { RegistrationStatus } from "./registration";
+import { type RegistrationStatus, UNDECIDED_STATUSES } from "./registration";
 import { isOpenStage, type Stage } from "./stages";
 
 export interface ExistingRegistration {
@@ -16,15 +16,13 @@ export interface ConflictCheck {
   conflictsWith: ExistingRegistration[];
 }
 
-const UNDECIDED: readonly RegistrationStatus[] = ["pending", "conflict", "info_requested"];
-
 /**
  * A registration stands in the way of a new one while it is still being decided on an open deal,
  * or while its protection runs. A won deal keeps its protection (the customer was won through
  * that partner); a lost one gives the customer back.
  */
 export function blocksNewRegistrations(registration: ExistingRegistration, now: Date): boolean {
-  if (UNDECIDED.includes(registration.status)) return isOpenStage(registration.stage);
+  if (UNDECIDED_STATUSES.includes(registration.status)) return isOpenStage(registration.stage);
   return (
     registration.status === "approved" &&
     registration.protectedUntil !== null &&

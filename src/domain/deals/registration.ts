@@ -9,6 +9,9 @@ export const REGISTRATION_STATUSES = [
   "rejected",
   "expired",
 ] as const;
+
+/** Registered but not yet approved or rejected: a manager still has to decide. */
+export const UNDECIDED_STATUSES: readonly RegistrationStatus[] = ["pending", "conflict", "info_requested"];
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 export function isRegistrationStatus(value: string): value is RegistrationStatus {

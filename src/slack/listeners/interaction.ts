@@ -9,7 +9,6 @@ import { replyToError } from "./reply-to-error";
 export interface InteractionBody {
   user: { id: string; team_id?: string | undefined };
   team?: { id: string } | null;
-  channel?: { id: string } | undefined;
 }
 
 export function identifyInteraction(
@@ -21,7 +20,6 @@ export function identifyInteraction(
     teamId: teamId ?? body.team?.id ?? "",
     userId: body.user.id,
     userTeamId: body.user.team_id,
-    channelId: body.channel?.id,
   });
 }
 

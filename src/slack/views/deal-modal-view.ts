@@ -182,7 +182,7 @@ function textInput(
 }
 
 /** Shown in place of the form once the deal is registered. */
-export function registeredModal(deal: DealRecord, conflict: boolean, permalink: string | null): ModalView {
+export function registeredModal(deal: DealRecord, conflict: boolean): ModalView {
   const lines = [
     `:white_check_mark: *Deal ${dealTitle(deal)} is registered* for ${escapeMrkdwn(deal.partnerName)} — ${dealAmount(deal)}.`,
     "A channel manager will review it; you'll get a DM with the decision.",
@@ -190,7 +190,6 @@ export function registeredModal(deal: DealRecord, conflict: boolean, permalink: 
   if (conflict) {
     lines.push(":warning: Another partner has already registered this customer, so a manager will decide who gets it.");
   }
-  if (permalink) lines.push(`<${permalink}|Open the deal's message>`);
   return {
     type: "modal",
     title: text("Deal registered"),

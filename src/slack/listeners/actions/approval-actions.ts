@@ -1,14 +1,10 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { canManageProgram } from "../../../domain/partners/roles";
-import { DomainError } from "../../../domain/shared/domain-error";
 import type { SlackDeps } from "../../deps";
 import { ACTIONS } from "../../ids";
 import { reasonModal } from "../../views/deal-modal-view";
 import { answerInteraction, identifyInteraction } from "../interaction";
 import { publishHome } from "../publish-home";
 import { dealIdFrom } from "./deal-action-value";
-
-const ONLY_MANAGERS = "Only managers can approve deals.";
 
 /** Approve, Reject and Ask for info on a registration in the approvals channel. */
 export function registerApprovalActions(app: App, deps: SlackDeps): void {
@@ -18,7 +14,8 @@ export function registerApprovalActions(app: App, deps: SlackDeps): void {
       await ack();
       await answerInteraction(deps, ACTIONS.approveDeal, { respond, client, userId: body.user.id }, async () => {
         const actor = await identifyInteraction(deps, body, context.teamId);
-        await deps.services.deals.decide(actor, dealIdFrom(action.value), "approve");
+        const change = await deps.services.deals.decide(actor, dealIdFrom(action.value), "approve");
+        await change.announce();
         if (body.view?.type === "home") await publishHome(deps, client, actor);
       });
     },
@@ -32,8 +29,7 @@ export function registerApprovalActions(app: App, deps: SlackDeps): void {
       await ack();
       await answerInteraction(deps, actionId, { respond, client, userId: body.user.id }, async () => {
         const actor = await identifyInteraction(deps, body, context.teamId);
-        if (!canManageProgram(actor.role)) throw new DomainError("forbidden", ONLY_MANAGERS);
-        const deal = await deps.services.deals.get(actor, dealIdFrom(action.value));
+        const deal = await deps.services.deals.forDecision(actor, dealIdFrom(action.value));
         await client.views.open({
           trigger_id: body.trigger_id,
           view: reasonModal(kind, deal, {

@@ -21,7 +21,8 @@ export function registerDealCardActions(app: App, deps: SlackDeps): void {
         const actor = await identifyInteraction(deps, body, context.teamId);
         const stage = action.value?.split(":")[1] ?? "";
         if (!isStage(stage)) throw new DomainError("bad_button", "That button is out of date: look at the deal again.");
-        await deals.changeStage(actor, dealIdFrom(action.value), stage);
+        const change = await deals.changeStage(actor, dealIdFrom(action.value), stage);
+        await change.announce();
       });
     },
   );
@@ -58,11 +59,12 @@ export function registerDealCardActions(app: App, deps: SlackDeps): void {
       const to = { respond, client, userId: body.user.id };
       await answerInteraction(deps, ACTIONS.requestExtension, to, async () => {
         const actor = await identifyInteraction(deps, body, context.teamId);
-        const deal = await deals.requestExtension(actor, dealIdFrom(action.value));
+        const { deal, announce } = await deals.requestExtension(actor, dealIdFrom(action.value));
         await tellUser(
           to,
           plain(`:hourglass_flowing_sand: Extension requested for deal #${deal.id}: a manager will decide.`),
         );
+        await announce();
       });
     },
   );

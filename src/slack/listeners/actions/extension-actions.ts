@@ -15,9 +15,10 @@ export function registerExtensionActions(app: App, deps: SlackDeps): void {
       await ack();
       await answerInteraction(deps, actionId, { respond, client, userId: body.user.id }, async () => {
         const actor = await identifyInteraction(deps, body, context.teamId);
-        const deal = await deps.services.deals.decideExtension(actor, dealIdFrom(action.value), approve);
+        const { deal, announce } = await deps.services.deals.decideExtension(actor, dealIdFrom(action.value), approve);
         // The request message loses its buttons and says who decided.
         await respond({ replace_original: true, ...extensionDecidedNotice(deal, approve, actor.userId) });
+        await announce();
       });
     });
   }

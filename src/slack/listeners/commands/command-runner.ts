@@ -28,7 +28,7 @@ export function registerCommand(app: App, deps: SlackDeps, command: string, hand
       const actor = await deps.services.access.identify({
         teamId: context.teamId ?? body.team_id,
         userId: body.user_id,
-        channelId: body.channel_id,
+        commandChannelId: body.channel_id,
       });
       reply = await handler({ actor, text: body.text ?? "", body, client });
       if (actor.becameAdmin) {

@@ -17,6 +17,7 @@ const FIELD_BLOCKS: Record<DealField | "partner", string> = DEAL_BLOCKS;
  */
 export function registerDealSubmission(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.registerDeal, async ({ ack, body, view, client, context }) => {
+    let announce: (() => Promise<unknown>) | undefined;
     try {
       const draft = readDealDraft(view.state.values);
       const actor = await identifyInteraction(deps, body, context.teamId);
@@ -43,13 +44,18 @@ export function registerDealSubmission(app: App, deps: SlackDeps): void {
         return;
       }
       const conflict = result.kind === "created" ? result.conflict !== null : result.deal.status === "conflict";
-      await ack({ response_action: "update", view: registeredModal(result.deal, conflict, null) });
-      if (result.kind === "created") await result.announce();
+      await ack({ response_action: "update", view: registeredModal(result.deal, conflict) });
+      if (result.kind === "created") announce = result.announce;
     } catch (error) {
       const reply = await replyToError(error, deps, VIEWS.registerDeal);
       const message = isDomainError(error) ? error.message : reply.text;
       await ack({ response_action: "errors", errors: { [DEAL_BLOCKS.customerName]: message.slice(0, 150) } });
+      return;
     }
+    // Slack has its answer; the deal's messages follow. Their failure is logged, never re-acked.
+    await announce?.().catch((error: unknown) =>
+      deps.logger.warn({ err: (error as Error).message }, "could not announce a new deal"),
+    );
   });
 }
 
