@@ -75,6 +75,12 @@ function resolveSlackMode(env: Env): SlackMode {
     const names = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
     const missing = names.filter((name) => env[name] === undefined);
     if (missing.length > 0) throw new ConfigError(`${missing.join(", ")} required for OAuth (multi-workspace) mode`);
+    // Bolt's Socket Mode receiver would run the OAuth pages on a second server of its own.
+    if (env.SLACK_APP_TOKEN) {
+      throw new ConfigError(
+        "SLACK_APP_TOKEN (Socket Mode) works with SLACK_BOT_TOKEN only, not with OAuth: unset one of them",
+      );
+    }
     return {
       kind: "oauth",
       clientId: env.SLACK_CLIENT_ID as string,

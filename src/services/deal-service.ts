@@ -33,6 +33,16 @@ export interface DealChange {
 export const DEAL_LIST_FILTERS = ["open", "won", "lost", "all"] as const;
 export type DealListFilterName = (typeof DEAL_LIST_FILTERS)[number];
 export const DEAL_PAGE_SIZE = 10;
+/** What the App Home lists; with two blocks per waiting deal it stays under Slack's 100 blocks. */
+const HOME_MINE = 20;
+const HOME_AWAITING = 15;
+
+export interface HomeDeals {
+  mine: DealRecord[];
+  mineTotal: number;
+  awaitingDecision: DealRecord[];
+  awaitingTotal: number;
+}
 
 const STAGES_OF: Record<DealListFilterName, readonly Stage[] | undefined> = {
   open: OPEN_STAGES,
@@ -242,16 +252,17 @@ export class DealService {
   }
 
   /** Open deals for the App Home: the company's for partners; managers also get what awaits them. */
-  async home(actor: Actor): Promise<{ mine: DealRecord[]; awaitingDecision: DealRecord[] }> {
+  async home(actor: Actor): Promise<HomeDeals> {
     const open = { workspaceId: actor.workspace.id, stages: OPEN_STAGES };
+    const none = { deals: [], total: 0 };
     const mine =
       actor.member.partnerId !== null
-        ? (await this.store.deals.list({ ...open, partnerId: actor.member.partnerId }, { offset: 0, limit: 25 })).deals
-        : [];
-    const awaitingDecision = canManageProgram(actor.role)
-      ? (await this.store.deals.list({ ...open, statuses: UNDECIDED_STATUSES }, { offset: 0, limit: 15 })).deals
-      : [];
-    return { mine, awaitingDecision };
+        ? await this.store.deals.list({ ...open, partnerId: actor.member.partnerId }, { offset: 0, limit: HOME_MINE })
+        : none;
+    const awaiting = canManageProgram(actor.role)
+      ? await this.store.deals.list({ ...open, statuses: UNDECIDED_STATUSES }, { offset: 0, limit: HOME_AWAITING })
+      : none;
+    return { mine: mine.deals, mineTotal: mine.total, awaitingDecision: awaiting.deals, awaitingTotal: awaiting.total };
   }
 
   /** The deal a manager is about to decide (to show it in the reason modal); refuses anyone else. */

@@ -1,15 +1,40 @@
-import type { ProgramSettingsPatch } from "../domain/partners/program-settings";
+import {
+  type ProgramSettingsPatch,
+  parseProtectionDays,
+  parseReportingCurrency,
+  parseTimezone,
+} from "../domain/partners/program-settings";
 import { requireAdmin } from "../domain/partners/roles";
 import type { Actor } from "./access-service";
 import type { WorkspaceRecord } from "./records";
 import type { Store } from "./store";
 
+export const PROGRAM_SETTINGS = ["timezone", "currency", "protection"] as const;
+export type ProgramSetting = (typeof PROGRAM_SETTINGS)[number];
+
+const SETTING_PARSERS: Record<ProgramSetting, (text: string) => ProgramSettingsPatch> = {
+  timezone: (text) => ({ timezone: parseTimezone(text) }),
+  currency: (text) => ({ reportingCurrency: parseReportingCurrency(text) }),
+  protection: (text) => ({ protectionDays: parseProtectionDays(text) }),
+};
+
 /** Program settings changed from `/hub`; every change is audited. */
 export class SettingsService {
   constructor(private readonly store: Store) {}
 
-  async update(actor: Actor, patch: ProgramSettingsPatch): Promise<WorkspaceRecord> {
+  /** Changes one setting from what the admin typed; the text is validated here. */
+  async change(
+    actor: Actor,
+    setting: ProgramSetting,
+    text: string,
+  ): Promise<{ workspace: WorkspaceRecord; value: string }> {
     requireAdmin(actor.role, "change program settings");
+    const patch = SETTING_PARSERS[setting](text);
+    const workspace = await this.update(actor, patch);
+    return { workspace, value: String(Object.values(patch)[0]) };
+  }
+
+  private async update(actor: Actor, patch: ProgramSettingsPatch): Promise<WorkspaceRecord> {
     return this.store.transaction(async (tx) => {
       const updated = await tx.workspaces.updateSettings(actor.workspace.id, patch);
       await tx.audit.record({

@@ -11,7 +11,10 @@ export const ACTIONS = {
   requestExtension: "deal_extension_request",
   approveExtension: "deal_extension_approve",
   declineExtension: "deal_extension_decline",
+  /** Prefix of the pager's two buttons below. */
   dealListPage: "deal_list_page",
+  dealListNewer: "deal_list_page_prev",
+  dealListOlder: "deal_list_page_next",
   /** The one action id inside every input block; blocks tell the fields apart. */
   input: "value",
 } as const;
@@ -45,4 +48,14 @@ export const DEAL_BLOCKS = {
 export const REASON_BLOCKS = {
   reason: "reason",
   amount: "won_amount",
+} as const;
+
+/** Blocks of messages and the Home, per deal where several can stand in one surface. */
+export const BLOCKS = {
+  dealListPager: "deal_list_pager",
+  homeActions: "home_actions",
+  launcher: "launcher",
+  dealCard: (dealId: number) => `deal_card_${dealId}`,
+  dealApproval: (dealId: number) => `deal_approval_${dealId}`,
+  dealExtension: (dealId: number) => `deal_extension_${dealId}`,
 } as const;

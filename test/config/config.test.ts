@@ -51,6 +51,16 @@ describe("loadConfig", () => {
     [{ ...token, SLACK_APP_TOKEN: "xoxb-2" }, /^SLACK_APP_TOKEN must start with xapp-/],
     [{ SLACK_APP_TOKEN: "xapp-1" }, /^SLACK_BOT_TOKEN is required when SLACK_APP_TOKEN/],
     [{ SLACK_SIGNING_SECRET: "s", SLACK_CLIENT_ID: "1" }, /^SLACK_CLIENT_SECRET, SLACK_STATE_SECRET required/],
+    [
+      {
+        SLACK_SIGNING_SECRET: "s",
+        SLACK_CLIENT_ID: "1",
+        SLACK_CLIENT_SECRET: "c",
+        SLACK_STATE_SECRET: "t",
+        SLACK_APP_TOKEN: "xapp-1",
+      },
+      /^SLACK_APP_TOKEN \(Socket Mode\) works with SLACK_BOT_TOKEN only/,
+    ],
     [{ HUB_ADMINS: "U01,dana" }, /^HUB_ADMINS must be Slack user ids/],
   ])("refuses %j with one line naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -529,4 +529,26 @@ describe("deal registration", () => {
       expect(deals.map((deal) => deal.status).sort()).toEqual(["conflict", "pending"]);
     }
   });
+
+  it("never lets a customer name ping a channel or break formatting", async () => {
+    const answer = await register(
+      "U0PARTNERA",
+      ACME,
+      goodDeal({
+        "deal_customer.value": "Evil <!channel> & <@U0ADMIN> Corp",
+        "deal_domain.value": "evil.example",
+        "deal_close.value": "2028-06-30",
+      }),
+    );
+    expect(answer.response_action).toBe("update");
+    const deal = await h.hub.db.deal.findFirstOrThrow({ where: { customerDomain: "evil.example" } });
+    const approval = await waitForDealMessages(deal.id);
+    const sent = JSON.stringify(
+      h.fake.calls.filter((call) => call.method === "chat.postMessage" && JSON.stringify(call.args).includes("Evil")),
+    );
+    expect(sent).toContain("Evil &lt;!channel&gt; &amp; &lt;@U0ADMIN&gt; Corp");
+    expect(sent).not.toContain("<!channel>");
+    expect(sent).not.toContain("<@U0ADMIN>");
+    expect(visibleText(approval.blocks)).toContain("Evil &lt;!channel&gt;");
+  });
 });

@@ -16,7 +16,7 @@ describe("/hub help over signed HTTP", () => {
     const reply = await h.fake.waitForResponse(0);
     expect(reply.body.response_type).toBe("ephemeral");
     const shown = JSON.stringify(reply.body.blocks);
-    for (const command of ["/hub", "/partner"]) expect(shown).toContain(command);
+    for (const command of ["/hub", "/partner", "/deal"]) expect(shown).toContain(command);
     expect(shown).toContain("/partner add Acme Resellers region:EMEA tier:gold");
   });
 });

@@ -322,13 +322,19 @@ function count(text: string, char: string): number {
 }
 
 /** "USD 12,500.50": code first and fixed grouping, so the same amount reads the same in every workspace. */
-export function formatAmount(minor: number, currency: string): string {
+/** The number alone, grouped, with the currency's decimals: "12,500.50" (what an amount field is prefilled with). */
+export function formatAmountNumber(minor: number, currency: string): string {
   if (!Number.isSafeInteger(minor)) throw new RangeError(`Amount in minor units must be a safe integer, got ${minor}`);
   const units = minorUnitsOf(currency);
   const digits = String(Math.abs(minor)).padStart(units + 1, "0");
   const integer = groupThousands(digits.slice(0, digits.length - units));
   const fraction = units > 0 ? `.${digits.slice(digits.length - units)}` : "";
-  return `${currency} ${minor < 0 ? "-" : ""}${integer}${fraction}`;
+  return `${minor < 0 ? "-" : ""}${integer}${fraction}`;
+}
+
+/** "USD 12,500.50": code, space, grouped number; deterministic, not locale dependent. */
+export function formatAmount(minor: number, currency: string): string {
+  return `${currency} ${formatAmountNumber(minor, currency)}`;
 }
 
 function groupThousands(digits: string): string {

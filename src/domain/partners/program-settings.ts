@@ -18,7 +18,10 @@ export function parseTimezone(text: string): string {
       `“${zone}” is not a time zone: use a name like Europe/Berlin or America/New_York.`,
     );
   }
-  return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  // The zone as typed, in its canonical letter case; never an older alias ICU may resolve it to
+  // (Europe/Kyiv must not come back as Europe/Kiev).
+  const canonical = Intl.supportedValuesOf("timeZone").find((known) => known.toLowerCase() === zone.toLowerCase());
+  return canonical ?? zone;
 }
 
 export function parseReportingCurrency(text: string): string {

@@ -7,12 +7,11 @@ import { homeView } from "../views/home-view";
 
 /** (Re)publishes someone's App Home: on opening it, and after they act from it. */
 export async function publishHome(deps: SlackDeps, client: WebClient, actor: Actor): Promise<void> {
-  const { mine, awaitingDecision } = await deps.services.deals.home(actor);
+  const deals = await deps.services.deals.home(actor);
   await client.views.publish({
     user_id: actor.userId,
     view: homeView({
-      mine,
-      awaitingDecision,
+      ...deals,
       isManager: canManageProgram(actor.role),
       hasPartner: actor.member.partnerId !== null,
       today: localDate(deps.services.clock(), actor.workspace.timezone),

@@ -1,7 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { DealListFilterName } from "../../services/deal-service";
 import type { DealEventRecord, DealRecord, PartnerRecord } from "../../services/records";
-import { ACTIONS } from "../ids";
+import { ACTIONS, BLOCKS } from "../ids";
 import { closeLine, dealAmount, dealTitle, STATUS_EMOJI, stageLabel, statusLine, when } from "./deal-text";
 import { escapeMrkdwn, type Message, plain } from "./message";
 
@@ -52,13 +52,13 @@ export function dealListMessage(input: {
   if (input.page > 1 || input.page < input.pages) {
     blocks.push({
       type: "actions",
-      block_id: "deal_list_pager",
+      block_id: BLOCKS.dealListPager,
       elements: [
         ...(input.page > 1
           ? [
               {
                 type: "button" as const,
-                action_id: `${ACTIONS.dealListPage}_prev`,
+                action_id: ACTIONS.dealListNewer,
                 text: { type: "plain_text" as const, text: "← Newer" },
                 value: value(input.page - 1),
               },
@@ -68,7 +68,7 @@ export function dealListMessage(input: {
           ? [
               {
                 type: "button" as const,
-                action_id: `${ACTIONS.dealListPage}_next`,
+                action_id: ACTIONS.dealListOlder,
                 text: { type: "plain_text" as const, text: "Older →" },
                 value: value(input.page + 1),
               },
@@ -104,7 +104,7 @@ export function dealHistoryMessage(deal: DealRecord, events: DealEventRecord[]):
   const lines = events.map((event) => {
     const who = event.actor === "system" ? "Partner Hub" : `<@${event.actor}>`;
     const what = EVENT_TEXT[event.type]?.(event) ?? event.type;
-    return `• ${when(event.createdAt)} — ${who} ${what}`;
+    return `• ${when(event.createdAt, deal.timezone)} — ${who} ${what}`;
   });
   return {
     text: `History of deal #${deal.id}`,

@@ -3,8 +3,8 @@ import type { Decision } from "../../domain/deals/registration";
 import { nextStage, STAGE_LABELS } from "../../domain/deals/stages";
 import { isoDate } from "../../domain/shared/calendar";
 import type { DealRecord } from "../../services/records";
-import { ACTIONS } from "../ids";
-import { dealAmount, dealTitle, STATUS_EMOJI, stageLabel, statusLine, when } from "./deal-text";
+import { ACTIONS, BLOCKS } from "../ids";
+import { dayOf, dealAmount, dealTitle, STATUS_EMOJI, stageLabel, statusLine, when } from "./deal-text";
 import { escapeMrkdwn, type Message } from "./message";
 
 function button(actionId: string, label: string, value: string, style?: "primary" | "danger"): Button {
@@ -44,7 +44,7 @@ export function dealCardMessage(deal: DealRecord): Message {
   if (deal.stage === "won") {
     blocks.push({
       type: "context",
-      elements: [{ type: "mrkdwn", text: `:trophy: Won${deal.closedAt ? ` on ${isoDate(deal.closedAt)}` : ""}` }],
+      elements: [{ type: "mrkdwn", text: `:trophy: Won${deal.closedAt ? ` on ${dayOf(deal, deal.closedAt)}` : ""}` }],
     });
   } else if (deal.stage === "lost") {
     blocks.push({
@@ -65,9 +65,12 @@ export function dealCardMessage(deal: DealRecord): Message {
     if (deal.status === "approved" && !deal.extensionRequestedAt) {
       actions.push(button(ACTIONS.requestExtension, "Request extension", value));
     }
-    blocks.push({ type: "actions", block_id: `deal_card_${deal.id}`, elements: actions });
+    blocks.push({ type: "actions", block_id: BLOCKS.dealCard(deal.id), elements: actions });
   }
-  return { text: `Deal #${deal.id} · ${deal.customerName} · ${dealAmount(deal)} · ${statusLine(deal)}`, blocks };
+  return {
+    text: `Deal #${deal.id} · ${escapeMrkdwn(deal.customerName)} · ${dealAmount(deal)} · ${statusLine(deal)}`,
+    blocks,
+  };
 }
 
 function conflictBlock(deal: DealRecord, conflict: DealRecord | null): KnownBlock[] {
@@ -88,7 +91,7 @@ export function decisionButtons(deal: DealRecord): ActionsBlock {
   const value = String(deal.id);
   return {
     type: "actions",
-    block_id: `deal_approval_${deal.id}`,
+    block_id: BLOCKS.dealApproval(deal.id),
     elements: [
       button(ACTIONS.approveDeal, "Approve", value, "primary"),
       button(ACTIONS.rejectDeal, "Reject", value, "danger"),
@@ -120,21 +123,21 @@ export function approvalMessage(deal: DealRecord, conflict: DealRecord | null = 
     blocks.push(decisionButtons(deal));
   } else {
     const by = deal.decidedBy ? ` by <@${deal.decidedBy}>` : "";
-    const at = deal.decidedAt ? ` on ${when(deal.decidedAt)}` : "";
+    const at = deal.decidedAt ? ` on ${when(deal.decidedAt, deal.timezone)}` : "";
     blocks.push({
       type: "context",
       elements: [{ type: "mrkdwn", text: `${STATUS_EMOJI[deal.status]} ${statusLine(deal)}${by}${at}` }],
     });
   }
   return {
-    text: `Deal registration #${deal.id} from ${deal.partnerName}: ${deal.customerName}, ${dealAmount(deal)}`,
+    text: `Deal registration #${deal.id} from ${escapeMrkdwn(deal.partnerName)}: ${escapeMrkdwn(deal.customerName)}, ${dealAmount(deal)}`,
     blocks,
   };
 }
 
 const DECISION_TEXT: Record<Decision, (deal: DealRecord) => string> = {
   approve: (deal) =>
-    `:white_check_mark: Your registration *${dealTitle(deal)}* was approved${deal.protectedUntil ? `: the customer is protected for you until ${isoDate(deal.protectedUntil)}` : ""}.`,
+    `:white_check_mark: Your registration *${dealTitle(deal)}* was approved${deal.protectedUntil ? `: the customer is protected for you until ${dayOf(deal, deal.protectedUntil)}` : ""}.`,
   reject: (deal) => `:x: Your registration *${dealTitle(deal)}* was rejected: ${escapeMrkdwn(deal.decisionNote ?? "")}`,
   request_info: (deal) =>
     `:speech_balloon: A manager needs more information about *${dealTitle(deal)}*: “${escapeMrkdwn(deal.decisionNote ?? "")}” Reply in the deal's thread.`,
@@ -156,7 +159,7 @@ export function stageNotice(deal: DealRecord, by: string): Message {
 }
 
 export function reminderNotice(deal: DealRecord): Message {
-  const until = deal.protectedUntil ? isoDate(deal.protectedUntil) : "soon";
+  const until = deal.protectedUntil ? dayOf(deal, deal.protectedUntil) : "soon";
   const text = `:alarm_clock: Protection of *${dealTitle(deal)}* ends on ${until}. Still working on it? Ask for an extension.`;
   return {
     text,
@@ -176,7 +179,7 @@ export function expiredNotice(deal: DealRecord): Message {
 }
 
 export function extensionRequestMessage(deal: DealRecord, by: string): Message {
-  const until = deal.protectedUntil ? isoDate(deal.protectedUntil) : "—";
+  const until = deal.protectedUntil ? dayOf(deal, deal.protectedUntil) : "—";
   const text = `:hourglass_flowing_sand: <@${by}> asks to extend the protection of *${dealTitle(deal)}* (${escapeMrkdwn(deal.partnerName)}, ${dealAmount(deal)}), which ends on ${until}.`;
   return {
     text,
@@ -184,7 +187,7 @@ export function extensionRequestMessage(deal: DealRecord, by: string): Message {
       { type: "section", text: { type: "mrkdwn", text } },
       {
         type: "actions",
-        block_id: `deal_extension_${deal.id}`,
+        block_id: BLOCKS.dealExtension(deal.id),
         elements: [
           button(ACTIONS.approveExtension, "Extend", String(deal.id), "primary"),
           button(ACTIONS.declineExtension, "Decline", String(deal.id)),
@@ -196,7 +199,7 @@ export function extensionRequestMessage(deal: DealRecord, by: string): Message {
 
 export function extensionDecidedNotice(deal: DealRecord, approved: boolean, by: string): Message {
   const text = approved
-    ? `:white_check_mark: Protection of *${dealTitle(deal)}* was extended to ${deal.protectedUntil ? isoDate(deal.protectedUntil) : "—"} by <@${by}>.`
+    ? `:white_check_mark: Protection of *${dealTitle(deal)}* was extended to ${deal.protectedUntil ? dayOf(deal, deal.protectedUntil) : "—"} by <@${by}>.`
     : `:x: <@${by}> declined to extend the protection of *${dealTitle(deal)}*.`;
   return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
 }

@@ -1,7 +1,7 @@
 import { formatAmount } from "../../domain/deals/currency";
 import { STATUS_LABELS } from "../../domain/deals/registration";
 import { STAGE_LABELS } from "../../domain/deals/stages";
-import { daysBetween, isoDate } from "../../domain/shared/calendar";
+import { daysBetween, isoDate, localDate } from "../../domain/shared/calendar";
 import type { DealRecord } from "../../services/records";
 import { escapeMrkdwn } from "./message";
 
@@ -20,7 +20,7 @@ export function statusLine(deal: DealRecord): string {
   const label = STATUS_LABELS[deal.status];
   if (deal.status === "approved" && deal.protectedUntil) {
     const extension = deal.extensionRequestedAt ? " · extension requested" : "";
-    return `${label} · protected until ${isoDate(deal.protectedUntil)}${extension}`;
+    return `${label} · protected until ${dayOf(deal, deal.protectedUntil)}${extension}`;
   }
   if (deal.status === "conflict")
     return `${label}: another partner has registered this customer; a manager will decide`;
@@ -52,6 +52,23 @@ export function stageLabel(deal: DealRecord): string {
   return STAGE_LABELS[deal.stage];
 }
 
-export function when(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+/** The local calendar day of an instant (protected until, won on) in the deal's workspace. */
+export function dayOf(deal: Pick<DealRecord, "timezone">, instant: Date): string {
+  return localDate(instant, deal.timezone);
+}
+
+/** "2026-11-27 11:00 CET": an instant in the workspace's time zone. */
+export function when(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "short",
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")} ${part("timeZoneName")}`;
 }

@@ -1,13 +1,10 @@
 import type { HomeView, KnownBlock } from "@slack/types";
+import type { HomeDeals } from "../../services/deal-service";
 import type { DealRecord } from "../../services/records";
-import { ACTIONS } from "../ids";
+import { ACTIONS, BLOCKS } from "../ids";
 import { dealLine } from "./deal-list-view";
 import { decisionButtons } from "./deal-message-view";
 import { statusLine } from "./deal-text";
-
-const MAX_LISTED = 20;
-/** Two blocks each: with My deals and the header, the Home stays under Slack's 100 blocks. */
-const MAX_DECISIONS = 15;
 
 function dealSection(deal: DealRecord, today: string, withPartner: boolean): KnownBlock {
   return {
@@ -16,28 +13,38 @@ function dealSection(deal: DealRecord, today: string, withPartner: boolean): Kno
   };
 }
 
+function moreNote(shown: number, total: number, where: string): KnownBlock[] {
+  if (total <= shown) return [];
+  return [
+    {
+      type: "context",
+      elements: [{ type: "mrkdwn", text: `The ${shown} newest of ${total}: ${where} shows them all.` }],
+    },
+  ];
+}
+
 function dealSections(deals: DealRecord[], today: string, withPartner: boolean): KnownBlock[] {
-  return deals.slice(0, MAX_LISTED).map((deal) => dealSection(deal, today, withPartner));
+  return deals.map((deal) => dealSection(deal, today, withPartner));
 }
 
 /** Managers decide right from their Home: the same buttons as the approval message. */
 function decisionSections(deals: DealRecord[], today: string): KnownBlock[] {
-  return deals.slice(0, MAX_DECISIONS).flatMap((deal) => [dealSection(deal, today, true), decisionButtons(deal)]);
+  return deals.flatMap((deal) => [dealSection(deal, today, true), decisionButtons(deal)]);
 }
 
 /** The App Home tab: a Register button, the person's open deals, and what awaits managers. */
-export function homeView(input: {
-  mine: DealRecord[];
-  awaitingDecision: DealRecord[];
-  isManager: boolean;
-  hasPartner: boolean;
-  today: string;
-}): HomeView {
+export function homeView(
+  input: HomeDeals & {
+    isManager: boolean;
+    hasPartner: boolean;
+    today: string;
+  },
+): HomeView {
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: "Partner Hub" } },
     {
       type: "actions",
-      block_id: "home_actions",
+      block_id: BLOCKS.homeActions,
       elements: [
         {
           type: "button",
@@ -51,11 +58,14 @@ export function homeView(input: {
   if (input.hasPartner) {
     blocks.push(
       { type: "divider" },
-      { type: "header", text: { type: "plain_text", text: `My deals (${input.mine.length})` } },
+      { type: "header", text: { type: "plain_text", text: `My deals (${input.mineTotal})` } },
     );
     blocks.push(
       ...(input.mine.length > 0
-        ? dealSections(input.mine, input.today, false)
+        ? [
+            ...dealSections(input.mine, input.today, false),
+            ...moreNote(input.mine.length, input.mineTotal, "`/deal list`"),
+          ]
         : [
             {
               type: "section",
@@ -77,10 +87,13 @@ export function homeView(input: {
       { type: "divider" },
       {
         type: "header",
-        text: { type: "plain_text", text: `Waiting for a decision (${input.awaitingDecision.length})` },
+        text: { type: "plain_text", text: `Waiting for a decision (${input.awaitingTotal})` },
       },
       ...(input.awaitingDecision.length > 0
-        ? decisionSections(input.awaitingDecision, input.today)
+        ? [
+            ...decisionSections(input.awaitingDecision, input.today),
+            ...moreNote(input.awaitingDecision.length, input.awaitingTotal, "`/deal list`"),
+          ]
         : [{ type: "section", text: { type: "mrkdwn", text: "Nothing waits for you. :tada:" } } as KnownBlock]),
     );
   }

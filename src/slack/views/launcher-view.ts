@@ -1,4 +1,4 @@
-import { ACTIONS } from "../ids";
+import { ACTIONS, BLOCKS } from "../ids";
 import type { Message } from "./message";
 
 /** Slash commands do not cross Slack Connect, so partner channels get this message with buttons. */
@@ -15,7 +15,7 @@ export function launcherMessage(): Message {
       },
       {
         type: "actions",
-        block_id: "launcher",
+        block_id: BLOCKS.launcher,
         elements: [
           {
             type: "button",

@@ -75,7 +75,7 @@ export function partnerMembersMessage(partner: PartnerRecord, members: MemberRec
   }
   const lines = members.map((member) => `• ${userMention(member.slackUserId)} · ${member.role}`);
   return {
-    text: `${partner.name}: ${members.length} members`,
+    text: `${escapeMrkdwn(partner.name)}: ${members.length} members`,
     blocks: [
       {
         type: "section",

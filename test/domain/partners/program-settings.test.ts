@@ -10,6 +10,8 @@ describe("program settings", () => {
     ["Europe/Berlin", "Europe/Berlin"],
     [" america/new_york ", "America/New_York"],
     ["UTC", "UTC"],
+    ["Europe/Kyiv", "Europe/Kyiv"],
+    ["Asia/Kolkata", "Asia/Kolkata"],
   ])("time zone %s -> %s", (text, zone) => {
     expect(parseTimezone(text)).toBe(zone);
   });

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { formatAmount } from "../../../domain/deals/currency";
+import { formatAmountNumber } from "../../../domain/deals/currency";
 import { isStage } from "../../../domain/deals/stages";
 import { DomainError } from "../../../domain/shared/domain-error";
 import type { SlackDeps } from "../../deps";
@@ -32,7 +32,7 @@ export function registerDealCardActions(app: App, deps: SlackDeps): void {
     await answerInteraction(deps, ACTIONS.markWon, { respond, client, userId: body.user.id }, async () => {
       const actor = await identifyInteraction(deps, body, context.teamId);
       const deal = await deals.get(actor, dealIdFrom(action.value));
-      const amount = formatAmount(deal.amountMinor, deal.currency).slice(deal.currency.length + 1);
+      const amount = formatAmountNumber(deal.amountMinor, deal.currency);
       await client.views.open({
         trigger_id: body.trigger_id,
         view: wonModal(deal, { dealId: deal.id, channel: body.channel?.id, ts: body.message?.ts }, amount),

@@ -1,10 +1,4 @@
 import type { App } from "@slack/bolt";
-import {
-  type ProgramSettingsPatch,
-  parseProtectionDays,
-  parseReportingCurrency,
-  parseTimezone,
-} from "../../../domain/partners/program-settings";
 import { isRole, ROLES, requireManager } from "../../../domain/partners/roles";
 import { DomainError } from "../../../domain/shared/domain-error";
 import type { SlackDeps } from "../../deps";
@@ -17,12 +11,6 @@ import { settingsMessage } from "../../views/settings-view";
 import { type CommandInvocation, registerCommand } from "./command-runner";
 
 const ROLE_USAGE = "Usage: `/hub role @someone admin|manager|member`";
-
-const SETTING_PARSERS: Record<"timezone" | "currency" | "protection", (text: string) => ProgramSettingsPatch> = {
-  timezone: (text) => ({ timezone: parseTimezone(text) }),
-  currency: (text) => ({ reportingCurrency: parseReportingCurrency(text) }),
-  protection: (text) => ({ protectionDays: parseProtectionDays(text) }),
-};
 
 export function registerHubCommand(app: App, deps: SlackDeps): void {
   registerCommand(app, deps, "/hub", async ({ actor, text, body, client }: CommandInvocation) => {
@@ -74,9 +62,8 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
       case "protection": {
         const value = parseArgs(rest).words.join(" ");
         if (value === "") return settingsMessage(actor.workspace);
-        const patch = SETTING_PARSERS[sub](value);
-        const updated = await deps.services.settings.update(actor, patch);
-        return settingsMessage(updated, `Updated: ${Object.values(patch).join(", ")}.`);
+        const changed = await deps.services.settings.change(actor, sub, value);
+        return settingsMessage(changed.workspace, `Updated: ${changed.value}.`);
       }
       default:
         return commandHelpMessage("/hub", `I don't know \`/hub ${sub}\`.`);
