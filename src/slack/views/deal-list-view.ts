@@ -3,7 +3,7 @@ import type { DealListFilterName } from "../../services/deal-service";
 import type { DealEventRecord, DealRecord, PartnerRecord } from "../../services/records";
 import { ACTIONS, BLOCKS } from "../ids";
 import { closeLine, dealAmount, dealTitle, STATUS_EMOJI, stageLabel, statusLine, when } from "./deal-text";
-import { escapeMrkdwn, type Message, plain } from "./message";
+import { escapeMrkdwn, linesToSections, type Message, plain } from "./message";
 
 /** What the "next page" button carries to list the following page. */
 export interface DealListPageValue {
@@ -116,7 +116,9 @@ export function dealHistoryMessage(deal: DealRecord, events: DealEventRecord[]):
           text: `*History of ${dealTitle(deal)}* · ${escapeMrkdwn(deal.partnerName)} · ${dealAmount(deal)}`,
         },
       },
-      { type: "section", text: { type: "mrkdwn", text: lines.join("\n").slice(0, 2990) || "No events." } },
+      ...(lines.length > 0
+        ? linesToSections(lines)
+        : [{ type: "section" as const, text: { type: "mrkdwn" as const, text: "No events." } }]),
       { type: "context", elements: [{ type: "mrkdwn", text: `Now: ${stageLabel(deal)} · ${statusLine(deal)}` }] },
     ],
   };
