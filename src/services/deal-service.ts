@@ -8,6 +8,7 @@ import {
   extendProtection,
   protectionEnd,
   REMINDER_LEAD_DAYS,
+  type RegistrationStatus,
   reminderDue,
   shouldExpire,
   UNDECIDED_STATUSES,
@@ -44,11 +45,14 @@ export interface HomeDeals {
   awaitingTotal: number;
 }
 
-const STAGES_OF: Record<DealListFilterName, readonly Stage[] | undefined> = {
-  open: OPEN_STAGES,
-  won: ["won"],
-  lost: ["lost"],
-  all: undefined,
+/** Open means still being worked: an open stage on a registration that was not rejected or let expire. */
+const LIVE_STATUSES: readonly RegistrationStatus[] = [...UNDECIDED_STATUSES, "approved"];
+
+const FILTERS: Record<DealListFilterName, { stages?: readonly Stage[]; statuses?: readonly RegistrationStatus[] }> = {
+  open: { stages: OPEN_STAGES, statuses: LIVE_STATUSES },
+  won: { stages: ["won"] },
+  lost: { stages: ["lost"] },
+  all: {},
 };
 
 export interface RegistrationForm {
@@ -243,9 +247,9 @@ export class DealService {
       partner = await this.store.partners.findById(actor.workspace.id, actor.member.partnerId as number);
     }
     const page = Math.max(1, Math.floor(options.page));
-    const stages = STAGES_OF[options.filter];
+    const filter = FILTERS[options.filter];
     const { deals, total } = await this.store.deals.list(
-      { workspaceId: actor.workspace.id, ...(partner && { partnerId: partner.id }), ...(stages && { stages }) },
+      { workspaceId: actor.workspace.id, ...(partner && { partnerId: partner.id }), ...filter },
       { offset: (page - 1) * DEAL_PAGE_SIZE, limit: DEAL_PAGE_SIZE },
     );
     return { deals, total, page, pages: Math.max(1, Math.ceil(total / DEAL_PAGE_SIZE)), partner };
@@ -253,7 +257,7 @@ export class DealService {
 
   /** Open deals for the App Home: the company's for partners; managers also get what awaits them. */
   async home(actor: Actor): Promise<HomeDeals> {
-    const open = { workspaceId: actor.workspace.id, stages: OPEN_STAGES };
+    const open = { workspaceId: actor.workspace.id, ...FILTERS.open };
     const none = { deals: [], total: 0 };
     const mine =
       actor.member.partnerId !== null

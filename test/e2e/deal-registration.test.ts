@@ -298,6 +298,9 @@ describe("deal registration", () => {
     const globexList = await h.command("U0PARTNERB", "/deal", "list all", GLOBEX);
     expect(globexList.text).toContain("Globex · all deals");
     expect(globexList.text).not.toContain("Acme");
+    expect(globexList.text).toContain("INITECH AG");
+    // The rejected registration is not an open deal any more.
+    expect((await h.command("U0PARTNERB", "/deal", "list", GLOBEX)).text).not.toContain("INITECH AG");
     const peek = await h.command("U0PARTNERB", "/deal", String(acmeDeal.id), GLOBEX);
     expect(peek.text).toBe(`:no_entry_sign: There is no deal #${acmeDeal.id} that you can see.`);
     const history = await h.command("U0PARTNERA", "/deal", `history ${acmeDeal.id}`, ACME);
