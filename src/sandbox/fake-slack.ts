@@ -46,6 +46,17 @@ export interface ResponseUrlPost {
   userId: string;
 }
 
+/** What of the fake Slack outlives a restart (the sandbox keeps it in a file): see snapshot(). */
+export interface FakeSlackSnapshot {
+  version: 1;
+  sequence: number;
+  clock: number;
+  messages: FakeMessage[];
+  homeTabs: Record<string, Record<string, unknown>>;
+  /** The app's DM channels, created on first use. */
+  dms: { id: string; user: string }[];
+}
+
 export type Failure =
   | { kind: "error"; error: string }
   | { kind: "rateLimited"; retryAfterSeconds: number }
@@ -170,6 +181,44 @@ export class FakeSlack extends EventEmitter {
           : !message.threadTs) &&
         (message.visibleTo === undefined || message.visibleTo === options.userId),
     );
+  }
+
+  /**
+   * What a restart keeps, as Slack would: messages and threads, edits, the Home tabs the app
+   * published, its DM channels. Ephemeral messages ("Only visible to you") and open modals are
+   * gone after a reload in Slack too, so they are left out.
+   */
+  snapshot(): FakeSlackSnapshot {
+    return {
+      version: 1,
+      sequence: this.sequence,
+      clock: this.clock,
+      messages: this.messages.filter((message) => message.visibleTo === undefined).map((message) => ({ ...message })),
+      homeTabs: Object.fromEntries(this.homeTabs),
+      dms: this.directory.channels
+        .filter((channel) => channel.isIm && channel.user)
+        .map((channel) => ({ id: channel.id, user: channel.user as string })),
+    };
+  }
+
+  /** Takes back what snapshot() kept, replacing the messages and Home tabs. */
+  restore(snapshot: FakeSlackSnapshot): void {
+    for (const dm of snapshot.dms) {
+      if (this.channel(dm.id)) continue;
+      this.directory.channels.push({ id: dm.id, name: `dm-${dm.user}`, isIm: true, user: dm.user });
+    }
+    const messages = snapshot.messages.map((message) => ({
+      ...message,
+      replyCount: snapshot.messages.filter(
+        (reply) => reply.channel === message.channel && reply.threadTs === message.ts && reply.ts !== message.ts,
+      ).length,
+    }));
+    this.messages.splice(0, this.messages.length, ...messages);
+    this.homeTabs.clear();
+    for (const [userId, view] of Object.entries(snapshot.homeTabs)) this.homeTabs.set(userId, view);
+    this.sequence = Math.max(this.sequence, snapshot.sequence);
+    this.clock = Math.max(this.clock, snapshot.clock);
+    this.emit("change", { kind: "restore" });
   }
 
   /** The DM channel between the app and a user, created on first use. */

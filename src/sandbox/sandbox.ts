@@ -10,13 +10,15 @@ import { SandboxDriver } from "./sandbox-driver";
 import { readSandboxManifest } from "./sandbox-manifest";
 import { createSandboxRoutes } from "./sandbox-routes";
 import { SlackClientSimulator } from "./slack-client-simulator";
+import { SlackStateFile, slackStatePath } from "./slack-state-file";
 
 /**
  * `npm start` without Slack credentials: the real app, pointed at a fake Slack on a loopback
  * port, plus a page on the app's own port that plays the Slack client. The page's actions reach
  * the app as signed requests to its /slack/events, exactly as Slack sends them. An empty database
  * gets the demo data of `npm run seed:demo` at start, so a newcomer has a partner network to try.
- * The fake Slack keeps its messages in memory: a restart starts with empty channels.
+ * The fake Slack's messages are saved in a file next to the database (slack-state-file.ts), so a
+ * restart shows the channels as they were; a new database starts with empty channels.
  */
 
 export const REAL_SLACK_HINT =
@@ -28,10 +30,17 @@ const SANDBOX_ADMIN = "U0ADMIN";
 export interface SandboxOptions {
   /** Fill an empty database with the demo partner network (default true). */
   seedWhenEmpty?: boolean;
+  /**
+   * Where the fake Slack keeps its messages between starts (default: next to the database, see
+   * slackStatePath); false keeps them in memory only, as tests do.
+   */
+  slackState?: string | false;
 }
 
 export interface Sandbox extends PartnerHub {
   fake: FakeSlack;
+  /** The file the fake Slack is saved to; undefined when it is kept in memory only. */
+  slackStateFile: string | undefined;
   /** The demo data was created at this start. */
   seeded: boolean;
 }
@@ -68,8 +77,18 @@ export async function startSandbox(config: Config, logger: Logger, options: Sand
     throw error;
   }
 
+  const empty = await isEmptyDatabase(hub.db);
+  const stateFile =
+    options.slackState === false
+      ? undefined
+      : new SlackStateFile(fake, options.slackState ?? slackStatePath(config.databaseUrl), logger);
+  // Messages about deals of a database that is gone would only confuse: a new database starts empty.
+  if (empty) await stateFile?.discard();
+  else await stateFile?.load();
+  stateFile?.watch();
+
   let seeded = false;
-  if (options.seedWhenEmpty !== false && (await isEmptyDatabase(hub.db))) {
+  if (options.seedWhenEmpty !== false && empty) {
     const summary = await seedDemo(hub.db, { now: new Date() });
     seeded = true;
     logger.info({ ...summary }, describeSeed(summary));
@@ -83,11 +102,13 @@ export async function startSandbox(config: Config, logger: Logger, options: Sand
     ...hub,
     fake,
     seeded,
+    slackStateFile: stateFile?.path,
     stop: () => {
       stopping ??= (async () => {
         routes.close();
         driver?.detach();
         await hub.stop();
+        await stateFile?.stop();
         await fake.stop();
       })();
       return stopping;

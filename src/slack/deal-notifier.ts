@@ -101,6 +101,7 @@ export class SlackDealNotifier implements DealNotifier {
   }
 
   async reminder(deal: DealRecord): Promise<void> {
+    await this.update(deal.teamId, deal.channelId, deal.messageTs, dealCardMessage(deal));
     await this.tellPartner(deal, reminderNotice(deal));
   }
 

@@ -408,12 +408,25 @@ describe("deal registration", () => {
     );
     expect(answer.response_action).toBe("update");
     const deal = await h.hub.db.deal.findFirstOrThrow({ where: { customerNameKey: "hooli" } });
-    await h.hub.services.deals.decide(
+    await waitForDealMessages(deal.id);
+    // The new deal's message references are saved right after it is posted.
+    for (let i = 0; i < 100 && !(await h.hub.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).messageTs; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const approval = await h.hub.services.deals.decide(
       await h.hub.services.access.identify({ teamId: "T0VENDOR", userId: "U0MANAGER" }),
       deal.id,
       "approve",
     );
+    await approval.announce();
 
+    const card = () => lastMessage(ACME, (message) => message.text.startsWith(`Deal #${deal.id} `));
+    await h.fake.waitFor(
+      () => (visibleText(card().blocks).includes("Approved") ? true : undefined),
+      5_000,
+      "approved card",
+    );
+    expect(JSON.stringify(card().blocks)).not.toContain("deal_extension_request");
     now = new Date(T0.getTime() + 75 * DAY);
     expect(await h.hub.services.deals.sweepProtection()).toEqual({ reminded: 0, expired: 0 });
     now = new Date(T0.getTime() + 76 * DAY);
@@ -430,7 +443,19 @@ describe("deal registration", () => {
     // The partner asks for an extension from the reminder; a manager approves it in the approvals channel.
     const dmChannel = h.fake.dmChannel("U0PARTNERA").id;
     const reminderMessage = lastMessage(dmChannel, (message) => message.text.includes("ends on 2027-02-25"));
+    // Once reminded, the deal's own message offers the extension too.
+    await h.fake.waitFor(
+      () => (JSON.stringify(card().blocks).includes("deal_extension_request") ? true : undefined),
+      5_000,
+      "card",
+    );
     await h.slack.messageAction("U0PARTNERA", { channel: dmChannel, ts: reminderMessage.ts }, "deal_extension_request");
+    await h.fake.waitFor(
+      () => (reminderMessage.text.includes("Extension requested") ? true : undefined),
+      5_000,
+      "spent button",
+    );
+    expect(JSON.stringify(reminderMessage.blocks)).not.toContain("deal_extension_request");
     const request = await h.fake.waitFor(
       () => h.fake.messages.find((message) => message.channel === APPROVALS && message.text.includes("asks to extend")),
       5_000,

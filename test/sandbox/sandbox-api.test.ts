@@ -18,7 +18,7 @@ let base: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   const config = loadConfig({ PORT: "0", DATABASE_URL: database.url, LOG_LEVEL: "silent" });
-  sandbox = await startSandbox(config, createLogger("silent"));
+  sandbox = await startSandbox(config, createLogger("silent"), { slackState: false });
   base = `http://127.0.0.1:${sandbox.port}`;
 });
 
@@ -295,7 +295,7 @@ describe("stopping the sandbox", () => {
   it("ends live streams, stops the app and the fake Slack", async () => {
     const database2 = await createTestDatabase();
     const config = loadConfig({ PORT: "0", DATABASE_URL: database2.url, LOG_LEVEL: "silent" });
-    const second = await startSandbox(config, createLogger("silent"), { seedWhenEmpty: false });
+    const second = await startSandbox(config, createLogger("silent"), { seedWhenEmpty: false, slackState: false });
     expect(second.seeded).toBe(false);
     const stream = await fetch(`http://127.0.0.1:${second.port}/sandbox/events`);
     const reader = (stream.body as ReadableStream<Uint8Array>).getReader();

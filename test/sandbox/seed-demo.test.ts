@@ -1,12 +1,16 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PARTNERS, seedDemo } from "../../prisma/seed-demo";
+import { DEMO_PARTNERS, demoDealPlan, seedDemo } from "../../prisma/seed-demo";
 import { createDb, type Db } from "../../src/data/database";
 import { migrate } from "../../src/data/migrator";
+import { customerKeys, sameCustomer } from "../../src/domain/deals/customer";
+import { REGISTRATION_STATUSES } from "../../src/domain/deals/registration";
+import { OPEN_STAGES, STAGES } from "../../src/domain/deals/stages";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const run = promisify(execFile);
+const DAY = 86_400_000;
 
 describe("the demo seed", () => {
   let database: TestDatabase;
@@ -29,6 +33,9 @@ describe("the demo seed", () => {
       workspaces: await db.workspace.findMany({ orderBy: { id: "asc" } }),
       partners: await db.partner.findMany({ orderBy: { id: "asc" } }),
       members: await db.member.findMany({ orderBy: { id: "asc" } }),
+      deals: await db.deal.findMany({ orderBy: { id: "asc" } }),
+      events: await db.dealEvent.findMany({ orderBy: { id: "asc" } }),
+      rates: await db.exchangeRate.findMany({ orderBy: { id: "asc" } }),
     };
   }
 
@@ -37,7 +44,8 @@ describe("the demo seed", () => {
     await db.member.create({ data: { workspaceId: workspace.id, slackUserId: "U0MANAGER", role: "member" } });
 
     const summary = await seedDemo(db, { now });
-    expect(summary).toMatchObject({ teamId: "T0VENDOR", partnersCreated: 12, membersUpdated: 1 });
+    expect(summary).toMatchObject({ teamId: "T0VENDOR", partnersCreated: 12, membersUpdated: 1, ratesCreated: 2 });
+    expect(summary.dealsCreated).toBe(await db.deal.count());
 
     const partners = await db.partner.findMany({ include: { members: true } });
     expect(partners).toHaveLength(12);
@@ -71,12 +79,167 @@ describe("the demo seed", () => {
     expect(DEMO_PARTNERS).toHaveLength(12);
   });
 
+  it("adds a year of deals in three currencies, in every stage and registration state, with exchange rates", async () => {
+    const deals = await db.deal.findMany({
+      include: { partner: { include: { members: true } } },
+      orderBy: { id: "asc" },
+    });
+    expect(deals.length).toBeGreaterThanOrEqual(60);
+    expect(deals.length).toBeLessThanOrEqual(120);
+    expect(deals.map((deal) => deal.idempotencyKey)).toEqual(deals.map((_, index) => `demo:${index + 1}`));
+
+    const ageInMonths = (deal: { createdAt: Date }) =>
+      Math.floor((now.getTime() - deal.createdAt.getTime()) / (DAY * 30.5));
+    expect(new Set(deals.map(ageInMonths))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]));
+    expect(deals.every((deal) => deal.createdAt < now)).toBe(true);
+    expect(new Set(deals.map((deal) => deal.currency))).toEqual(new Set(["USD", "EUR", "GBP"]));
+    expect(new Set(deals.map((deal) => deal.stage))).toEqual(new Set(STAGES));
+    expect(new Set(deals.map((deal) => deal.status))).toEqual(new Set(REGISTRATION_STATUSES));
+    expect(new Set(deals.map((deal) => deal.partner.region))).toEqual(
+      new Set(["EMEA", "North America", "LATAM", "APAC"]),
+    );
+
+    const rates = await db.exchangeRate.findMany({ orderBy: { currency: "asc" } });
+    expect(rates.map(({ currency, rate }) => ({ currency, rate }))).toEqual([
+      { currency: "EUR", rate: "1.08" },
+      { currency: "GBP", rate: "1.27" },
+    ]);
+
+    for (const deal of deals) {
+      const what = `${deal.idempotencyKey} ${deal.customerName}`;
+      expect(customerKeys({ name: deal.customerName, domainOrEmail: deal.customerDomain }), what).toEqual({
+        domain: deal.customerDomain,
+        nameKey: deal.customerNameKey,
+      });
+      expect(typeof deal.amountMinor, what).toBe("bigint");
+      expect(deal.amountMinor > 0n, what).toBe(true);
+      expect(
+        deal.partner.members.map((member) => member.slackUserId),
+        what,
+      ).toContain(deal.createdBy);
+      expect(deal.region, what).toBe(deal.partner.region);
+      if (deal.status !== "pending" && deal.status !== "conflict") {
+        expect(deal, what).toMatchObject({ decidedBy: "U0MANAGER", decidedAt: expect.any(Date) });
+      }
+      if (deal.status === "approved" || deal.status === "expired") {
+        expect(deal.protectedUntil?.getTime(), what).toBe((deal.decidedAt as Date).getTime() + 90 * DAY);
+      }
+      if (deal.status === "expired") expect(deal.protectedUntil?.getTime(), what).toBeLessThan(now.getTime());
+      if (deal.status === "approved" && OPEN_STAGES.includes(deal.stage as never)) {
+        expect(deal.protectedUntil?.getTime(), what).toBeGreaterThan(now.getTime());
+      }
+      if (deal.status === "rejected") expect(deal.decisionNote, what).toMatch(/\S/);
+      if (deal.status === "info_requested") expect(deal.decisionNote, what).toMatch(/\?$/);
+      if (deal.stage === "lost") expect(deal.lostReason, what).toMatch(/\S/);
+      if (deal.stage === "won" || deal.stage === "lost") expect(deal.closedAt, what).toBeInstanceOf(Date);
+      if (deal.status === "conflict") {
+        const other = deals.find((entry) => entry.id === deal.conflictDealId);
+        expect(other?.partnerId, what).not.toBe(deal.partnerId);
+        expect(other && other.createdAt < deal.createdAt, what).toBe(true);
+        expect(
+          sameCustomer(
+            { domain: deal.customerDomain, nameKey: deal.customerNameKey },
+            { domain: other?.customerDomain ?? null, nameKey: other?.customerNameKey ?? "" },
+          ),
+          what,
+        ).toBe(true);
+      }
+    }
+    // Protection ending within 14 days, not reminded yet: the hourly job has something to do.
+    const endingSoon = deals.filter(
+      (deal) =>
+        deal.status === "approved" &&
+        OPEN_STAGES.includes(deal.stage as never) &&
+        (deal.protectedUntil?.getTime() ?? 0) < now.getTime() + 14 * DAY &&
+        deal.reminderSentAt === null,
+    );
+    expect(endingSoon.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("gives every deal a history that leads to its state, in time order", async () => {
+    const deals = await db.deal.findMany({ include: { events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
+    for (const deal of deals) {
+      const what = `${deal.idempotencyKey} ${deal.customerName}`;
+      const [first, ...rest] = deal.events;
+      expect(first, what).toMatchObject({ type: "registered", actor: deal.createdBy, createdAt: deal.createdAt });
+      const registered = JSON.parse(first?.data ?? "{}");
+      let status = deal.conflictDealId === null ? "pending" : "conflict";
+      let stage = registered.stage as string;
+      let amount = registered.amountMinor as number;
+      expect(registered.currency, what).toBe(deal.currency);
+      for (const event of rest) {
+        const data = JSON.parse(event.data);
+        expect(event.createdAt.getTime(), what).toBeLessThan(now.getTime());
+        if (event.type === "conflict_flagged") expect(data.conflictsWith, what).toEqual([deal.conflictDealId]);
+        if (["approve", "reject", "request_info"].includes(event.type)) {
+          expect(event.actor, what).toBe("U0MANAGER");
+          expect(data.from, what).toBe(status);
+          status = data.to;
+        }
+        if (event.type === "expired") {
+          expect(event.actor, what).toBe("system");
+          status = "expired";
+        }
+        if (event.type === "stage_changed") {
+          expect(data.from, what).toBe(stage);
+          stage = data.to;
+          if (data.amountMinor) {
+            expect(data.amountMinor.from, what).toBe(amount);
+            amount = data.amountMinor.to;
+          }
+          if (stage === "lost") expect(data.reason, what).toBe(deal.lostReason);
+        }
+      }
+      expect({ status, stage, amount }, what).toEqual({
+        status: deal.status,
+        stage: deal.stage,
+        amount: Number(deal.amountMinor),
+      });
+    }
+  });
+
+  it("gives the personas something to see: full App Homes, overdue deals and a queue for the manager", async () => {
+    const today = now.toISOString().slice(0, 10);
+    for (const name of ["Acme Solutions", "Globex Distribution"]) {
+      const open = await db.deal.findMany({
+        where: { partner: { name }, stage: { in: [...OPEN_STAGES] }, status: { notIn: ["rejected", "expired"] } },
+      });
+      expect(open.length, name).toBeGreaterThanOrEqual(5);
+      const overdue = open.filter((deal) => (deal.expectedCloseOn?.toISOString().slice(0, 10) ?? today) < today);
+      expect(overdue.length, name).toBeGreaterThanOrEqual(2);
+    }
+    const waiting = await db.deal.findMany({
+      where: { status: { in: ["pending", "conflict", "info_requested"] }, stage: { in: [...OPEN_STAGES] } },
+    });
+    expect(new Set(waiting.map((deal) => deal.status))).toEqual(new Set(["pending", "conflict", "info_requested"]));
+    expect(waiting.length).toBeGreaterThanOrEqual(8);
+    // The manager's App Home lists up to 15: all of them fit.
+    expect(waiting.length).toBeLessThanOrEqual(14);
+
+    // The README's tour: /deal history 29 shows a long story, /deal 27 is another partner's deal to Pat.
+    const history = await db.deal.findUniqueOrThrow({ where: { id: 29 }, include: { partner: true, events: true } });
+    expect(history.events.length).toBeGreaterThanOrEqual(5);
+    expect(history.stage).toBe("won");
+    const other = await db.deal.findUniqueOrThrow({ where: { id: 27 }, include: { partner: true } });
+    expect(other.partner.name).not.toBe("Acme Solutions");
+  });
+
+  it("is the same demo on every run: seeded pseudo-random, relative to now", () => {
+    expect(demoDealPlan(now)).toEqual(demoDealPlan(now));
+    const later = new Date(now.getTime() + 40 * DAY);
+    const shifted = (plan: ReturnType<typeof demoDealPlan>, at: Date) =>
+      plan.map((deal) => ({ key: deal.key, age: at.getTime() - deal.createdAt.getTime(), status: deal.status }));
+    expect(shifted(demoDealPlan(later), later)).toEqual(shifted(demoDealPlan(now), now));
+  });
+
   it("changes nothing when it runs again, in process or as npm run seed:demo", async () => {
     const before = await snapshot();
     expect(await seedDemo(db, { now: new Date() })).toMatchObject({
       partnersCreated: 0,
       membersCreated: 0,
       membersUpdated: 0,
+      dealsCreated: 0,
+      ratesCreated: 0,
     });
     const { stdout } = await run(process.execPath, ["--import", "tsx", "prisma/seed-demo.ts"], {
       env: { ...process.env, DATABASE_URL: database.url },

@@ -430,6 +430,7 @@ function renderModalOverlay(current: SandboxState): void {
     return;
   }
   if (!renderedModal || renderedModal.id !== modal.id || renderedModal.hash !== modal.hash) {
+    const typing = renderedModal?.id === modal.id ? focusedField() : undefined;
     dom.overlay.innerHTML = renderModal(modal.view, context(current), {
       viewId: modal.id,
       depth: modal.depth,
@@ -441,9 +442,34 @@ function renderModalOverlay(current: SandboxState): void {
       ".modal-body input, .modal-body textarea, .modal-body select",
     );
     if (renderedModal?.id !== modal.id) firstField?.focus();
+    // The app updated the view while the person was typing in it: they keep typing where they were.
+    else if (typing) restoreFocus(typing);
     renderedModal = { id: modal.id, hash: modal.hash };
   }
   showModalErrors(modal.errors, modal.failure);
+}
+
+interface FocusedField {
+  name: string;
+  start: number | null;
+  end: number | null;
+}
+
+function focusedField(): FocusedField | undefined {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement)) return undefined;
+  if (!dom.overlay.contains(active) || !active.name) return undefined;
+  const text = active instanceof HTMLTextAreaElement || active.type === "text";
+  return { name: active.name, start: text ? active.selectionStart : null, end: text ? active.selectionEnd : null };
+}
+
+function restoreFocus(field: FocusedField): void {
+  const element = dom.overlay.querySelector<HTMLInputElement | HTMLTextAreaElement>(
+    `[name="${CSS.escape(field.name)}"]`,
+  );
+  if (!element) return;
+  element.focus();
+  if (field.start !== null && field.end !== null) element.setSelectionRange(field.start, field.end);
 }
 
 /** Slack's own checks before a submit reaches the app: required fields and each input's limits. */
@@ -471,6 +497,8 @@ async function submitModal(): Promise<void> {
   const modal = state?.modal;
   const form = modalForm();
   if (!modal || !form) return;
+  // A submit supersedes the as-you-type check still waiting to be sent.
+  window.clearTimeout(characterTimer);
   const entered = collectEntered(form);
   const problems = checkRequired(modal.view, form, entered);
   if (Object.keys(problems).length > 0) {
@@ -653,8 +681,9 @@ function navigate(change: Partial<Ui>): void {
   rendered.pane = "";
   announceApp = ui.surface === "app";
   scheduleRefresh(0);
+  // Channels open at their latest message, the App Home at its top (as in Slack).
   window.setTimeout(() => {
-    dom.pane.scrollTop = dom.pane.scrollHeight;
+    dom.pane.scrollTop = ui.surface === "app" && ui.appTab === "home" ? 0 : dom.pane.scrollHeight;
   }, 120);
 }
 
@@ -786,6 +815,34 @@ document.addEventListener("change", (event) => {
   if (element instanceof HTMLInputElement && ["text", "number", "email", "url"].includes(element.type)) return;
   if (element instanceof HTMLTextAreaElement) return;
   void elementAction(element);
+});
+
+/** Slack sends block_actions a moment after the person stops typing in inputs that ask for it. */
+const CHARACTER_ENTERED_DELAY_MS = 400;
+let characterTimer: number | undefined;
+
+function dispatchesOnCharacter(element: HTMLElement): boolean {
+  const surface = element.closest<HTMLElement>("[data-surface]");
+  if (!surface) return false;
+  const json = findElementJson(surfaceBlocks(surface), element.dataset.blockId ?? "", element.dataset.actionId ?? "");
+  const triggers = (json?.dispatch_action_config as Json | undefined)?.trigger_actions_on;
+  return Array.isArray(triggers) && triggers.includes("on_character_entered");
+}
+
+document.addEventListener("input", (event) => {
+  const element = (event.target as HTMLElement).closest<HTMLElement>("[data-action-id]");
+  if (!element || element.dataset.input === "true") return;
+  if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) return;
+  if (!["text", "textarea", "email", "url", "number"].includes(element.type) || !dispatchesOnCharacter(element)) return;
+  const name = element.name;
+  const viewId = state?.modal?.id;
+  window.clearTimeout(characterTimer);
+  characterTimer = window.setTimeout(() => {
+    if (element.isConnected) return void elementAction(element);
+    // The app updated the view meanwhile: act on the field as it is now, unless the view is gone.
+    const current = name ? dom.overlay.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`) : null;
+    if (current && state?.modal?.id === viewId) void elementAction(current);
+  }, CHARACTER_ENTERED_DELAY_MS);
 });
 
 document.addEventListener("keydown", (event) => {

@@ -62,7 +62,8 @@ export function dealCardMessage(deal: DealRecord): Message {
     const actions: Button[] = [];
     if (next) actions.push(button(ACTIONS.advanceStage, `Move to ${STAGE_LABELS[next]}`, `${deal.id}:${next}`));
     actions.push(button(ACTIONS.markWon, "Mark won", value, "primary"), button(ACTIONS.markLost, "Mark lost", value));
-    if (deal.status === "approved" && !deal.extensionRequestedAt) {
+    // Offered once the expiry reminder went out: earlier, an extension request has no point.
+    if (deal.status === "approved" && deal.reminderSentAt && !deal.extensionRequestedAt) {
       actions.push(button(ACTIONS.requestExtension, "Request extension", value));
     }
     blocks.push({ type: "actions", block_id: BLOCKS.dealCard(deal.id), elements: actions });

@@ -60,10 +60,10 @@ export function registerDealCardActions(app: App, deps: SlackDeps): void {
       await answerInteraction(deps, ACTIONS.requestExtension, to, async () => {
         const actor = await identifyInteraction(deps, body, context.teamId);
         const { deal, announce } = await deals.requestExtension(actor, dealIdFrom(action.value));
-        await tellUser(
-          to,
-          plain(`:hourglass_flowing_sand: Extension requested for deal #${deal.id}: a manager will decide.`),
-        );
+        const done = plain(`:hourglass_flowing_sand: Extension requested for deal #${deal.id}: a manager will decide.`);
+        // A reminder's button is spent once used; the deal's own message is updated by announce().
+        if (body.message && body.message.ts !== deal.messageTs) await respond({ replace_original: true, ...done });
+        else await tellUser(to, done);
         await announce();
       });
     },
