@@ -1,10 +1,11 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, whose innerText() is the text a person sees
-import { existsSync, mkdirSync } from "node:fs";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox";
+import { hasChromium, launchChromium, reportMissingChromium } from "../support/chromium";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
@@ -14,25 +15,8 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
  * README shows (docs/screenshots/).
  */
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `[test/browser/golden-path.test.ts] SKIPPED: ${CHROMIUM} is not installed, so the golden path cannot be walked in a browser. Install it with: apt-get install -y chromium`,
-  );
-}
-
+reportMissingChromium("test/browser/golden-path.test.ts", "the golden path cannot be walked in a browser");
 const SCREENSHOTS = "docs/screenshots";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 describe.skipIf(!hasChromium)("the golden path in the sandbox page", () => {
   let database: TestDatabase;
@@ -47,7 +31,7 @@ describe.skipIf(!hasChromium)("the golden path in the sandbox page", () => {
     database = await createTestDatabase();
     const config = loadConfig({ PORT: "0", DATABASE_URL: database.url, LOG_LEVEL: "silent" });
     sandbox = await startSandbox(config, createLogger("silent"), { slackState: false });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`http://127.0.0.1:${sandbox.port}/`);
     await page.locator("[data-testid=live][data-live=on]").waitFor();

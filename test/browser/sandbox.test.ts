@@ -1,10 +1,9 @@
-// biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, whose innerText() is the text a person sees
-import { existsSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox";
+import { hasChromium, launchChromium, reportMissingChromium } from "../support/chromium";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
@@ -12,24 +11,7 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
  * and person the page plays. The README's golden path and screenshots are in golden-path.test.ts.
  */
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `[test/browser/sandbox.test.ts] SKIPPED: ${CHROMIUM} is not installed, so the sandbox page cannot be tested in a browser. Install it with: apt-get install -y chromium`,
-  );
-}
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+reportMissingChromium("test/browser/sandbox.test.ts", "the sandbox page cannot be tested in a browser");
 
 /** A modal with every input element the app uses, opened through the fake Slack's views.open. */
 const EVERY_INPUT_MODAL = {
@@ -87,7 +69,7 @@ describe.skipIf(!hasChromium)("the sandbox page in Chromium", () => {
     database = await createTestDatabase();
     const config = loadConfig({ PORT: "0", DATABASE_URL: database.url, LOG_LEVEL: "silent" });
     sandbox = await startSandbox(config, createLogger("silent"), { slackState: false });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`http://127.0.0.1:${sandbox.port}/`);
   });
@@ -120,9 +102,9 @@ describe.skipIf(!hasChromium)("the sandbox page in Chromium", () => {
       "partner-acme",
       "partner-globex",
     ]);
-    expect(await page.locator("[data-nav-app]").innerText()).toContain("Partner Hub");
-    expect(await page.locator("[data-testid=acting-as]").innerText()).toBe("Ada Admin");
-    expect(await page.locator(".pane-title").innerText()).toBe("# sales");
+    expect(await page.locator("[data-nav-app]").textContent()).toContain("Partner Hub");
+    expect(await page.locator("[data-testid=acting-as]").textContent()).toBe("Ada Admin");
+    expect(await page.locator(".pane-title").textContent()).toBe("# sales");
   });
 
   it("runs /hub help and shows the answer as an ephemeral message", async () => {
@@ -130,14 +112,14 @@ describe.skipIf(!hasChromium)("the sandbox page in Chromium", () => {
     const help = message("Partner Hub commands");
     await help.waitFor();
     expect(await help.getAttribute("class")).toContain("ephemeral");
-    expect(await help.innerText()).toContain("Only visible to you");
-    expect(await help.locator(".block-header").first().innerText()).toBe("Partner Hub commands");
+    expect(await help.textContent()).toContain("Only visible to you");
+    expect(await help.locator(".block-header").first().textContent()).toBe("Partner Hub commands");
     expect(await help.locator("code", { hasText: "/partner list" }).count()).toBeGreaterThan(0);
   });
 
   it("lets the manager add a partner and list partners", async () => {
     await actAs("U0MANAGER", "Max Manager");
-    expect(await page.locator(".who-role").innerText()).toBe("manager · Vendor Inc");
+    expect(await page.locator(".who-role").textContent()).toBe("manager · Vendor Inc");
     await page.fill("#composer-input", "/part");
     await page.locator("[data-command-hint='/partner']").waitFor();
     await page.press("#composer-input", "Tab");
@@ -145,17 +127,17 @@ describe.skipIf(!hasChromium)("the sandbox page in Chromium", () => {
     await run("/partner add Initech region:EMEA tier:gold");
     const added = message("Added Initech");
     await added.waitFor();
-    expect(await added.innerText()).toContain("Initech · EMEA · gold · active");
+    expect(await added.textContent()).toContain("Initech · EMEA · gold · active");
     await run("/partner list");
     const list = message("Partner companies (13)");
     await list.waitFor();
-    expect(await list.innerText()).toContain("Initech · EMEA · gold");
-    expect(await list.innerText()).toContain("Acme Solutions · EMEA · gold");
+    expect(await list.textContent()).toContain("Initech · EMEA · gold");
+    expect(await list.textContent()).toContain("Acme Solutions · EMEA · gold");
   });
 
   it("refuses partner A the partner list, in the only channel partner A is in", async () => {
     await actAs("U0PARTNERA", "Pat Partner-A");
-    expect(await page.locator(".who-role").innerText()).toBe("member · Acme Solutions");
+    expect(await page.locator(".who-role").textContent()).toBe("member · Acme Solutions");
     await page.locator(".pane-title", { hasText: "partner-acme" }).waitFor();
     expect(await page.locator("[data-nav-channel]").count()).toBe(1);
     await run("/partner list");
@@ -168,7 +150,7 @@ describe.skipIf(!hasChromium)("the sandbox page in Chromium", () => {
     await run("/deal");
     const modal = page.locator(".modal");
     await modal.waitFor();
-    expect(await modal.locator("h2").innerText()).not.toBe("");
+    expect(await modal.locator("h2").textContent()).not.toBe("");
     expect(await modal.locator(".block-input").count()).toBeGreaterThan(0);
     expect(await modal.locator("[data-modal=submit]").count()).toBe(1);
     await modal.locator("[data-modal=cancel]").click();
@@ -209,8 +191,8 @@ describe.skipIf(!hasChromium)("the sandbox page in Chromium", () => {
       expect(await home.locator(":scope > .block").count()).toBe(published.blocks.length);
     } else {
       await page.locator("[data-testid=home-empty]").waitFor();
-      expect(await home.innerText()).toContain("has not published a Home tab for Pat Partner-A");
-      expect(await home.innerText()).toContain("app_home_opened");
+      expect(await home.textContent()).toContain("has not published a Home tab for Pat Partner-A");
+      expect(await home.textContent()).toContain("app_home_opened");
     }
 
     const publish = await fetch(`${sandbox.fake.apiUrl}views.publish`, {
@@ -234,8 +216,8 @@ describe.skipIf(!hasChromium)("the sandbox page in Chromium", () => {
     sandbox.fake.postAsUser("U0MANAGER", "C0PARTNERA", "Quarter closes Friday, *get your deals in*");
     const live = message("Quarter closes Friday");
     await live.waitFor();
-    expect(await live.locator("b").innerText()).toBe("get your deals in");
-    expect(await live.locator(".author").innerText()).toBe("Max Manager");
+    expect(await live.locator("b").textContent()).toBe("get your deals in");
+    expect(await live.locator(".author").textContent()).toBe("Max Manager");
     expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(
       true,
     );
@@ -262,7 +244,7 @@ describe.skipIf(!hasChromium)("the sandbox page in Chromium", () => {
     const viewId = ((await opened.json()) as { view: { id: string } }).view.id;
     const modal = page.locator(".modal");
     await modal.waitFor();
-    expect(await modal.locator("h2").innerText()).toBe("Every input");
+    expect(await modal.locator("h2").textContent()).toBe("Every input");
     for (const type of [
       "plain_text_input",
       "number_input",
@@ -280,7 +262,7 @@ describe.skipIf(!hasChromium)("the sandbox page in Chromium", () => {
     await modal.locator("[data-modal=submit]").click();
     const nameError = modal.locator("[data-error-for=name_block]");
     await nameError.waitFor();
-    expect(await nameError.innerText()).toBe("Please complete this required field.");
+    expect(await nameError.textContent()).toBe("Please complete this required field.");
     expect(await modal.locator("[data-error-for=notes_block]").isHidden()).toBe(true);
 
     await modal.locator("[name='name_block.name']").fill("Initech renewal");
@@ -387,14 +369,14 @@ describe.skipIf(!hasChromium)("the sandbox page in Chromium", () => {
 
   it("shows the Slack Connect guest as external, only in the shared channel, without slash commands", async () => {
     await actAs("U0EXTERNAL", "Eli External (Acme)");
-    expect(await page.locator("[data-testid=acting-as] .external-badge").innerText()).toBe("external");
+    expect(await page.locator("[data-testid=acting-as] .external-badge").textContent()).toBe("external");
     await page.locator(".pane-title", { hasText: "partner-acme" }).waitFor();
-    expect(await page.locator(".connect-badge").innerText()).toBe("Slack Connect");
+    expect(await page.locator(".connect-badge").textContent()).toBe("Slack Connect");
     expect(await page.locator("[data-nav-app]").count()).toBe(0);
-    expect(await page.locator("#composer-hint").innerText()).toContain("not available to them");
+    expect(await page.locator("#composer-hint").textContent()).toContain("not available to them");
     await run("/partner list");
     const note = message("doesn't share slash commands");
     await note.waitFor();
-    expect(await note.locator(".author").innerText()).toBe("Slackbot");
+    expect(await note.locator(".author").textContent()).toBe("Slackbot");
   });
 });
