@@ -15,6 +15,7 @@ import { type HttpServerOptions, startHttpServer } from "./slack/http-server";
 export interface StartOptions {
   /** Routes served before Slack's on the same port (the sandbox's page and its API). */
   extraRoutes?: HttpServerOptions["extraRoutes"];
+  host?: string;
   /** Tests move time (protection periods, reminders) by injecting the clock. */
   clock?: Clock;
   /** Run scheduled jobs (default true); tests run them by hand. */
@@ -61,6 +62,7 @@ export async function composePartnerHub(
     slackListener: slack.requestListener,
     health: () => services.health.check(),
     extraRoutes: options.extraRoutes,
+    host: options.host,
     logger,
   });
   await slack.start();

@@ -71,7 +71,8 @@ export async function startSandbox(config: Config, logger: Logger, options: Sand
   const routes = createSandboxRoutes(assets, () => driver, logger);
   let hub: PartnerHub;
   try {
-    hub = await startPartnerHub(appConfig, logger, { extraRoutes: routes.handle });
+    // Anyone who reaches the page can act as the admin: it stays on this machine.
+    hub = await startPartnerHub(appConfig, logger, { extraRoutes: routes.handle, host: "127.0.0.1" });
   } catch (error) {
     await fake.stop();
     throw error;

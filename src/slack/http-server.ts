@@ -4,6 +4,8 @@ import type { Logger } from "../logger";
 
 export interface HttpServerOptions {
   port: number;
+  /** Interface to listen on; all of them unless set (the sandbox keeps to loopback). */
+  host?: string | undefined;
   /** Bolt's receiver: POST /slack/events and the OAuth install pages. */
   slackListener: RequestListener | undefined;
   health: () => Promise<{ ok: boolean; database: string }>;
@@ -47,7 +49,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port, () => {
+    server.listen(options.port, options.host, () => {
       server.off("error", reject);
       resolve();
     });
