@@ -16,6 +16,8 @@ export interface DealNotifier {
     context: { approvalsChannel: string | null; conflict: DealRecord | null },
   ): Promise<DealMessageRefs>;
   decided(deal: DealRecord, decision: Decision, by: string): Promise<void>;
+  /** Brings the deal's own message and its approval message up to date. */
+  redraw(deal: DealRecord): Promise<void>;
   stageChanged(deal: DealRecord, by: string): Promise<void>;
   extensionRequested(deal: DealRecord, by: string, approvalsChannel: string | null): Promise<void>;
   extensionDecided(deal: DealRecord, approved: boolean, by: string): Promise<void>;

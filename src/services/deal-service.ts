@@ -212,7 +212,10 @@ export class DealService {
       announce: async () => {
         const approvalsChannel = actor.workspace.approvalsChannel;
         const posted = await this.notifier.registered(result.deal, { approvalsChannel, conflict: result.conflict });
-        return (await this.store.deals.update(result.deal.id, {}, posted)) ?? result.deal;
+        const saved = (await this.store.deals.update(result.deal.id, {}, posted)) ?? result.deal;
+        // Someone acted while the messages were on their way, before they could be found: redraw them.
+        if (saved.status !== result.deal.status || saved.stage !== result.deal.stage) await this.notifier.redraw(saved);
+        return saved;
       },
     };
   }

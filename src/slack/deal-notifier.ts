@@ -78,9 +78,13 @@ export class SlackDealNotifier implements DealNotifier {
   }
 
   async decided(deal: DealRecord, decision: Decision, by: string): Promise<void> {
+    await this.redraw(deal);
+    await this.tellPartner(deal, decisionNotice(deal, decision, by));
+  }
+
+  async redraw(deal: DealRecord): Promise<void> {
     await this.update(deal.teamId, deal.approvalChannel, deal.approvalTs, approvalMessage(deal));
     await this.update(deal.teamId, deal.channelId, deal.messageTs, dealCardMessage(deal));
-    await this.tellPartner(deal, decisionNotice(deal, decision, by));
   }
 
   async stageChanged(deal: DealRecord, by: string): Promise<void> {
@@ -106,8 +110,7 @@ export class SlackDealNotifier implements DealNotifier {
   }
 
   async expired(deal: DealRecord): Promise<void> {
-    await this.update(deal.teamId, deal.channelId, deal.messageTs, dealCardMessage(deal));
-    await this.update(deal.teamId, deal.approvalChannel, deal.approvalTs, approvalMessage(deal));
+    await this.redraw(deal);
     await this.tellPartner(deal, expiredNotice(deal));
   }
 }

@@ -579,4 +579,32 @@ describe("deal registration", () => {
     expect(sent).not.toContain("<@U0ADMIN>");
     expect(visibleText(approval.blocks)).toContain("Evil &lt;!channel&gt;");
   });
+
+  it("redraws a new deal's messages when a manager decided before they were posted", async () => {
+    const pat = await h.hub.services.access.identify({ teamId: "T0VENDOR", userId: "U0PARTNERA" });
+    const max = await h.hub.services.access.identify({ teamId: "T0VENDOR", userId: "U0MANAGER" });
+    const registered = await h.hub.services.deals.register(
+      pat,
+      {
+        customerName: "Quick Decision Co",
+        customerDomain: "quick.example",
+        product: "Seats",
+        amount: "100",
+        currency: "USD",
+      },
+      "race:announce",
+      ACME,
+    );
+    if (registered.kind !== "created") throw new Error(`expected a new deal, got ${registered.kind}`);
+    // Slack is slow to take the deal's first message; the manager approves in the meantime.
+    h.fake.failNext("chat.postMessage", { kind: "slow", ms: 400 });
+    const announced = registered.announce();
+    const decided = await h.hub.services.deals.decide(max, registered.deal.id, "approve");
+    await decided.announce();
+    await announced;
+    const card = lastMessage(ACME, (message) => message.text.startsWith(`Deal #${registered.deal.id} `));
+    expect(visibleText(card.blocks)).toContain("Approved");
+    const approval = lastMessage(APPROVALS, (message) => message.text.includes(`#${registered.deal.id} `));
+    expect(JSON.stringify(approval.blocks)).not.toContain("deal_approve");
+  });
 });
