@@ -4,7 +4,7 @@ import {
   parseReportingCurrency,
   parseTimezone,
 } from "../domain/partners/program-settings";
-import { requireAdmin } from "../domain/partners/roles";
+import { requireAdmin, requireManager } from "../domain/partners/roles";
 import type { Actor } from "./access-service";
 import type { WorkspaceRecord } from "./records";
 import type { Store } from "./store";
@@ -45,6 +45,11 @@ export class SettingsService {
       });
       return updated;
     });
+  }
+
+  /** The launcher invites partners to register deals in a channel: a manager's call. */
+  checkCanPostLauncher(actor: Actor): void {
+    requireManager(actor.role, "post the launcher");
   }
 
   async setApprovalsChannel(actor: Actor, channelId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { isRole, ROLES, requireManager } from "../../../domain/partners/roles";
+import { isRole, ROLES } from "../../../domain/partners/roles";
 import { DomainError } from "../../../domain/shared/domain-error";
 import type { SlackDeps } from "../../deps";
 import { parseArgs, splitSubcommand } from "../../parse/command-text";
@@ -45,7 +45,7 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
         );
       }
       case "launcher": {
-        requireManager(actor.role, "post the launcher");
+        deps.services.settings.checkCanPostLauncher(actor);
         try {
           await client.chat.postMessage({ channel: body.channel_id, ...launcherMessage() });
         } catch {
