@@ -1,6 +1,5 @@
-import type { CustomerKeys } from "../domain/deals/customer";
+import type { ValidDeal } from "../domain/deals/deal-input";
 import type { RegistrationStatus } from "../domain/deals/registration";
-import type { Stage } from "../domain/deals/stages";
 import type { PartnerStatus, Tier } from "../domain/partners/partner-rules";
 import type { Role } from "../domain/partners/roles";
 
@@ -42,7 +41,8 @@ export interface PartnerSummary extends PartnerRecord {
   memberCount: number;
 }
 
-export interface DealRecord {
+/** A stored deal: the registration as validated, plus who, where and what happened since. */
+export interface DealRecord extends ValidDeal {
   id: number;
   workspaceId: number;
   /** The Slack team of the workspace: what notifications are sent through. */
@@ -52,17 +52,8 @@ export interface DealRecord {
   partnerId: number;
   partnerName: string;
   createdBy: string;
-  customerName: string;
-  customer: CustomerKeys;
-  product: string;
-  amountMinor: number;
-  currency: string;
-  stage: Stage;
   status: RegistrationStatus;
   conflictDealId: number | null;
-  expectedCloseOn: Date | null;
-  region: string | null;
-  notes: string | null;
   protectedUntil: Date | null;
   reminderSentAt: Date | null;
   extensionRequestedAt: Date | null;
