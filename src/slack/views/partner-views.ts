@@ -1,4 +1,3 @@
-import type { KnownBlock } from "@slack/types";
 import type { MemberRecord, PartnerRecord, PartnerSummary } from "../../services/records";
 import { escapeMrkdwn, linesToSections, type Message, plain, userMention } from "./message";
 
