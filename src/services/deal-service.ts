@@ -1,4 +1,4 @@
-import { checkConflicts, type ExistingRegistration } from "../domain/deals/conflicts";
+import { checkConflicts } from "../domain/deals/conflicts";
 import { isCurrency, parseAmount } from "../domain/deals/currency";
 import { type DealViewer, registeringPartner, requireDealVisible } from "../domain/deals/deal-access";
 import { type DealDraft, type DealField, validateDeal } from "../domain/deals/deal-input";
@@ -80,17 +80,6 @@ function viewerOf(actor: Actor): DealViewer {
   return { role: actor.role, partnerId: actor.member.partnerId };
 }
 
-function toExisting(deal: DealRecord): ExistingRegistration {
-  return {
-    id: deal.id,
-    partnerId: deal.partnerId,
-    customer: deal.customer,
-    status: deal.status,
-    stage: deal.stage,
-    protectedUntil: deal.protectedUntil,
-  };
-}
-
 /**
  * Deal registration: register, decide, progress, protect. Every change is one optimistic update
  * (the deal must still be as it was read) plus a DealEvent, so a repeated click or two managers
@@ -153,7 +142,7 @@ export class DealService {
       this.store.transaction(async (tx) => {
         await tx.workspaces.lock(actor.workspace.id);
         const sameCustomer = await tx.deals.findSameCustomer(actor.workspace.id, valid.customer);
-        const check = checkConflicts({ partnerId, customer: valid.customer }, sameCustomer.map(toExisting), now);
+        const check = checkConflicts({ partnerId, customer: valid.customer }, sameCustomer, now);
         if (check.duplicateOf) {
           const existing = sameCustomer.find((deal) => deal.id === check.duplicateOf?.id);
           if (existing) return { kind: "duplicate" as const, existing };
