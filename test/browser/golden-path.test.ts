@@ -2,11 +2,8 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config";
-import { createLogger } from "../../src/logger";
-import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox";
-import { hasChromium, launchChromium, reportMissingChromium } from "../support/chromium";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { hasChromium, openPage, reportMissingChromium } from "../support/chromium";
+import { startTestSandbox, type TestSandbox } from "../support/test-sandbox";
 
 /**
  * The golden path of the README's quick start, in a real browser (Debian's Chromium, headless) and
@@ -19,8 +16,7 @@ reportMissingChromium("test/browser/golden-path.test.ts", "the golden path canno
 const SCREENSHOTS = "docs/screenshots";
 
 describe.skipIf(!hasChromium)("the golden path in the sandbox page", () => {
-  let database: TestDatabase;
-  let sandbox: Sandbox;
+  let running: TestSandbox;
   let browser: Browser;
   let page: Page;
   /** "#94 · Initech GmbH", as the app titles the deal once it is registered. */
@@ -28,19 +24,14 @@ describe.skipIf(!hasChromium)("the golden path in the sandbox page", () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    database = await createTestDatabase();
-    const config = loadConfig({ PORT: "0", DATABASE_URL: database.url, LOG_LEVEL: "silent" });
-    sandbox = await startSandbox(config, createLogger("silent"), { slackState: false });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`http://127.0.0.1:${sandbox.port}/`);
+    running = await startTestSandbox();
+    ({ browser, page } = await openPage(`${running.url}/`));
     await page.locator("[data-testid=live][data-live=on]").waitFor();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await sandbox?.stop();
-    await database?.drop();
+    await running?.stop();
   });
 
   const modal = () => page.locator("#overlay .modal");

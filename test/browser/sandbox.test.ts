@@ -1,10 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config";
-import { createLogger } from "../../src/logger";
-import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox";
-import { hasChromium, launchChromium, reportMissingChromium } from "../support/chromium";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import type { Sandbox } from "../../src/sandbox/sandbox";
+import { hasChromium, openPage, reportMissingChromium } from "../support/chromium";
+import { startTestSandbox, type TestSandbox } from "../support/test-sandbox";
 
 /**
  * The sandbox page in a real browser (Debian's Chromium, headless): every kind of surface, element
@@ -60,24 +58,20 @@ function input(blockId: string, label: string, element: object, optional = false
 }
 
 describe.skipIf(!hasChromium)("the sandbox page in Chromium", () => {
-  let database: TestDatabase;
+  let running: TestSandbox;
   let sandbox: Sandbox;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = loadConfig({ PORT: "0", DATABASE_URL: database.url, LOG_LEVEL: "silent" });
-    sandbox = await startSandbox(config, createLogger("silent"), { slackState: false });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`http://127.0.0.1:${sandbox.port}/`);
+    running = await startTestSandbox();
+    sandbox = running.sandbox;
+    ({ browser, page } = await openPage(`${running.url}/`));
   });
 
   afterAll(async () => {
     await browser?.close();
-    await sandbox?.stop();
-    await database?.drop();
+    await running?.stop();
   });
 
   const message = (text: string) => page.locator("#pane .message", { hasText: text }).last();

@@ -7,24 +7,23 @@ import { SandboxDriver } from "../../src/sandbox/sandbox-driver";
 import { readSandboxManifest } from "../../src/sandbox/sandbox-manifest";
 import type { ActionResult, SandboxState } from "../../src/sandbox/sandbox-protocol";
 import type { AppAnswer, SlackClientSimulator } from "../../src/sandbox/slack-client-simulator";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { createTestDatabase } from "../support/test-database";
+import { startTestSandbox, type TestSandbox } from "../support/test-sandbox";
 
 /** The sandbox server without a browser: its JSON API, its Slack behaviour and its live stream. */
 
+let running: TestSandbox;
 let sandbox: Sandbox;
-let database: TestDatabase;
 let base: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const config = loadConfig({ PORT: "0", DATABASE_URL: database.url, LOG_LEVEL: "silent" });
-  sandbox = await startSandbox(config, createLogger("silent"), { slackState: false });
-  base = `http://127.0.0.1:${sandbox.port}`;
+  running = await startTestSandbox();
+  sandbox = running.sandbox;
+  base = running.url;
 });
 
 afterAll(async () => {
-  await sandbox?.stop();
-  await database?.drop();
+  await running?.stop();
 });
 
 async function state(user: string, channel?: string, thread?: string): Promise<SandboxState> {

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 /** Debian's Chromium: playwright cannot download its own browser here, so the tests use this one. */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -32,4 +32,12 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** A 1280x800 page (the size the README's screenshots are taken at) on `url`. */
+export async function openPage(url: string): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url);
+  return { browser, page };
 }

@@ -15,22 +15,12 @@ import {
   shouldExpire,
 } from "../../../src/domain/deals/registration";
 import type { Stage } from "../../../src/domain/deals/stages";
-import { DomainError } from "../../../src/domain/shared/domain-error";
+import { errorOf } from "../../support/domain-error";
 
 const DAY = 86_400_000;
 const at = (iso: string) => new Date(iso);
 const plusDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY);
 const plusMs = (date: Date, ms: number) => new Date(date.getTime() + ms);
-
-function errorOf(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
 
 describe("statuses", () => {
   it("lists and labels every status", () => {

@@ -10,17 +10,7 @@ import {
   STAGES,
   type Stage,
 } from "../../../src/domain/deals/stages";
-import { DomainError } from "../../../src/domain/shared/domain-error";
-
-function errorOf(run: () => void): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
+import { errorOf } from "../../support/domain-error";
 
 describe("stage lists", () => {
   it("orders the stages of a deal", () => {
