@@ -15,7 +15,7 @@ import { Worker } from "node:worker_threads";
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { loadConfig } from "../src/config";
 import { createLogger } from "../src/logger";
-import { startPartnerHub } from "../src/main";
+import { startPartnerHub } from "../src/partner-hub";
 import { createBenchDatabase } from "./bench-database";
 import type { ExpectedReply, FromSlackSide, LoadRequest, RunResult, ToSlackSide } from "./slack-side";
 

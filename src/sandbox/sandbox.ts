@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { DEMO_PEOPLE, describeSeed, isEmptyDatabase, seedDemo } from "../../prisma/seed-demo";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
-import { type PartnerHub, startPartnerHub } from "../main";
+import { type PartnerHub, startPartnerHub } from "../partner-hub";
 import { FakeSlack } from "./fake-slack";
 import { defaultDirectory, type FakeDirectory } from "./fake-slack-directory";
 import { buildPageAssets } from "./page-assets";

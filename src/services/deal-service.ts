@@ -19,11 +19,10 @@ import { localDate } from "../domain/shared/calendar";
 import { DomainError } from "../domain/shared/domain-error";
 import { textKey } from "../domain/shared/text-key";
 import type { Actor } from "./access-service";
+import type { Clock } from "./clock";
 import type { DealNotifier } from "./deal-notifier";
 import type { DealEventRecord, DealRecord, PartnerRecord } from "./records";
 import type { DealExpectation, DealPatch, Store } from "./store";
-
-export type Clock = () => Date;
 
 /** A committed change to a deal, and the Slack messages about it, to send once Slack has its answer. */
 export interface DealChange {

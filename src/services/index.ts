@@ -1,6 +1,7 @@
 import { AccessService } from "./access-service";
+import type { Clock } from "./clock";
 import type { DealNotifier } from "./deal-notifier";
-import { type Clock, DealService } from "./deal-service";
+import { DealService } from "./deal-service";
 import { HealthService } from "./health-service";
 import { PartnerService } from "./partner-service";
 import { RoleService } from "./role-service";

@@ -3,7 +3,7 @@ import { loadConfig } from "../../src/config";
 import { createDb } from "../../src/data/database";
 import { loadMigrations } from "../../src/data/migrator";
 import { createLogger } from "../../src/logger";
-import { composePartnerHub, startPartnerHub } from "../../src/main";
+import { composePartnerHub, startPartnerHub } from "../../src/partner-hub";
 import { FakeSlack } from "../../src/sandbox/fake-slack";
 import { SlackClientSimulator } from "../../src/sandbox/slack-client-simulator";
 import { type Harness, SIGNING_SECRET, startHarness, visibleText } from "../support/harness";

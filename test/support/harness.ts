@@ -1,6 +1,6 @@
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
-import { type PartnerHub, startPartnerHub } from "../../src/main";
+import { type PartnerHub, startPartnerHub } from "../../src/partner-hub";
 import { FakeSlack } from "../../src/sandbox/fake-slack";
 import { SlackClientSimulator } from "../../src/sandbox/slack-client-simulator";
 import { expectWithinSlackLimits } from "./block-limits";
