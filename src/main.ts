@@ -1,7 +1,8 @@
-import { pathToFileURL } from "node:url";
 import { type Config, ConfigError, loadConfig } from "./config";
 import { createLogger } from "./logger";
 import { type PartnerHub, startPartnerHub } from "./partner-hub";
+
+const SHUTDOWN_DEADLINE_MS = 8_000;
 
 async function run(): Promise<void> {
   let config: Config;
@@ -28,6 +29,12 @@ async function run(): Promise<void> {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       logger.info({ signal }, "shutting down");
+      // A request that never ends must not hold the process until an orchestrator kills it
+      // without a word (Docker waits 10 s): give up first, and say so.
+      setTimeout(() => {
+        logger.error({ afterMs: SHUTDOWN_DEADLINE_MS }, "shutdown did not finish in time, exiting");
+        process.exit(1);
+      }, SHUTDOWN_DEADLINE_MS).unref();
       hub.stop().then(
         () => process.exit(0),
         (error: unknown) => {
@@ -39,9 +46,7 @@ async function run(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().catch((error: unknown) => {
-    console.error(`Partner Hub failed to start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  });
-}
+run().catch((error: unknown) => {
+  console.error(`Partner Hub failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,16 +1,30 @@
+import { readFileSync } from "node:fs";
+import { hostname } from "node:os";
 import type { Config } from "./config";
 import { createDb, type Db, dialectOf } from "./data/database";
 import { migrate } from "./data/migrator";
 import { createStore } from "./data/prisma-store";
 import { PrismaInstallationRepository } from "./data/repositories/installation-repository";
+import { PrismaSystemInfo } from "./data/repositories/system-info";
+import type { RetryPolicy } from "./domain/outbox/delivery-policy";
 import { startJobs } from "./jobs/scheduler";
 import { createLogger, type Logger } from "./logger";
 import { createServices, type Services } from "./services";
 import type { Clock } from "./services/clock";
 import type { Store } from "./services/store";
 import { createSlackApp } from "./slack/app";
-import { SlackDealNotifier } from "./slack/deal-notifier";
 import { type HttpServerOptions, startHttpServer } from "./slack/http-server";
+import { OutboxDispatcher } from "./slack/outbox/outbox-dispatcher";
+import { createRenderers } from "./slack/outbox/renderers";
+
+/** The app's version, from package.json (src/ and dist/ both sit one level below it). */
+const APP_VERSION = (() => {
+  try {
+    return String(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version);
+  } catch {
+    return "unknown";
+  }
+})();
 
 export interface StartOptions {
   /** Routes served before Slack's on the same port (the sandbox's page and its API). */
@@ -20,6 +34,12 @@ export interface StartOptions {
   clock?: Clock;
   /** Run scheduled jobs (default true); tests run them by hand. */
   jobs?: boolean;
+  /** Deliver the outbox (default true); false plays an instance that dies before it posts. */
+  dispatcher?: boolean;
+  /** Tests shorten the waits between delivery attempts and the lease of a claim. */
+  retryPolicy?: RetryPolicy;
+  outboxLeaseMs?: number;
+  outboxSweepMs?: number;
 }
 
 export interface PartnerHub {
@@ -28,6 +48,8 @@ export interface PartnerHub {
   /** The repositories, for callers outside Slack (the sandbox, seeds) that must not touch Prisma. */
   store: Store;
   services: Services;
+  /** Delivers what the app owes Slack; undefined when started without it. */
+  dispatcher: OutboxDispatcher | undefined;
   /** Graceful: stop taking requests, let in-flight ones finish, close the database. */
   stop(): Promise<void>;
 }
@@ -50,15 +72,29 @@ export async function composePartnerHub(
   logger: Logger,
   options: StartOptions = {},
 ): Promise<PartnerHub> {
-  const store = createStore(db);
+  let dispatcher: OutboxDispatcher | undefined;
+  const store = createStore(db, { onOutboxWrite: () => dispatcher?.wake() });
   const slack = createSlackApp({ config, logger, installations: new PrismaInstallationRepository(db) });
-  const notifier = new SlackDealNotifier(slack.clientFor, logger);
   const services = createServices(store, {
     hubAdmins: config.hubAdmins,
-    notifier,
-    ...(options.clock && { clock: options.clock }),
+    system: new PrismaSystemInfo(db, dialectOf(config.databaseUrl)),
+    version: APP_VERSION,
+    clock: options.clock,
+    retryPolicy: options.retryPolicy,
+    outboxLeaseMs: options.outboxLeaseMs,
   });
-  slack.listen({ services, logger });
+  const instance = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  if (options.dispatcher !== false) {
+    dispatcher = new OutboxDispatcher({
+      delivery: services.outbox,
+      renderers: createRenderers(services),
+      clientFor: slack.deliveryClientFor,
+      logger,
+      owner: instance,
+      ...(options.outboxSweepMs && { sweepMs: options.outboxSweepMs }),
+    });
+  }
+  slack.listen({ services, logger, outboxLastSweepAt: () => dispatcher?.lastSweepAt ?? null });
   const http = await startHttpServer({
     port: config.port,
     slackListener: slack.requestListener,
@@ -68,7 +104,8 @@ export async function composePartnerHub(
     logger,
   });
   await slack.start();
-  const jobs = options.jobs === false ? undefined : startJobs(services, logger);
+  dispatcher?.start();
+  const jobs = options.jobs === false ? undefined : startJobs(services, logger, instance);
   logger.info({ port: http.port, transport: config.appToken ? "socket" : "http" }, "Partner Hub is listening");
 
   let stopping: Promise<void> | undefined;
@@ -77,11 +114,13 @@ export async function composePartnerHub(
     db,
     store,
     services,
+    dispatcher,
     stop: () => {
       stopping ??= (async () => {
         await jobs?.stop();
         await http.close();
         await slack.stop();
+        await dispatcher?.stop();
         await db.$disconnect();
         logger.info("Partner Hub stopped");
       })();

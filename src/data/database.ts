@@ -1,9 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
+import type { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { serializedSqlite } from "./sqlite-serialized";
 
 /**
  * The one client type the code is written against. Both generated clients come from the same
@@ -26,13 +27,28 @@ export function createDb(databaseUrl: string): Db {
   if (dialectOf(databaseUrl) === "sqlite") {
     const path = sqlitePath(databaseUrl);
     mkdirSync(dirname(path), { recursive: true });
-    return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: path, timeout: 10_000 }) });
+    return new SqliteClient({ adapter: serializedSqlite(new PrismaBetterSQLite3({ url: path, timeout: 10_000 })) });
   }
   const client = new PostgresClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 }),
+    adapter: lazyPostgresAdapter({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 }),
   });
   // Same models, same generator, different provider: see the note on Db above.
   return client as unknown as Db;
+}
+
+/**
+ * The pg driver costs about 8 MB and 100 ms to load: an SQLite deployment never loads it, a
+ * PostgreSQL one loads it when Prisma first connects.
+ */
+function lazyPostgresAdapter(config: ConstructorParameters<typeof PrismaPg>[0]) {
+  return {
+    provider: "postgres" as const,
+    adapterName: "@prisma/adapter-pg",
+    connect: async () => {
+      const { PrismaPg } = await import("@prisma/adapter-pg");
+      return new PrismaPg(config).connect();
+    },
+  };
 }
 
 /** True when the database answers a trivial query within `timeoutMs`. */

@@ -3,7 +3,6 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import pg from "pg";
 import { type Dialect, dialectOf, sqlitePath } from "./database";
 
 /**
@@ -130,6 +129,8 @@ function sqliteTimestamp(date: Date): string {
 }
 
 async function migratePostgres(databaseUrl: string, migrations: Migration[]): Promise<MigrationResult> {
+  // Loaded here, not at the top: an SQLite deployment never needs pg (about 8 MB and 100 ms).
+  const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
   await client.connect();
   const applied: string[] = [];

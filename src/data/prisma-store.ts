@@ -3,28 +3,43 @@ import { type Db, pingDb } from "./database";
 import type { DbClient } from "./db-client";
 import { PrismaAuditLog } from "./repositories/audit-log";
 import { PrismaDealRepository } from "./repositories/deal-repository";
+import { PrismaJobRunRepository } from "./repositories/job-run-repository";
+import { PrismaOutboxRepository } from "./repositories/outbox-repository";
+import { PrismaExchangeRateRepository } from "./repositories/exchange-rate-repository";
 import { PrismaMemberRepository } from "./repositories/member-repository";
 import { PrismaPartnerRepository } from "./repositories/partner-repository";
 import { PrismaWorkspaceRepository } from "./repositories/workspace-repository";
 
-function repositories(client: DbClient) {
+function repositories(client: DbClient, outboxWrote: () => void) {
   return {
+    outbox: new PrismaOutboxRepository(client, outboxWrote),
+    jobRuns: new PrismaJobRunRepository(client),
     workspaces: new PrismaWorkspaceRepository(client),
     members: new PrismaMemberRepository(client),
     partners: new PrismaPartnerRepository(client),
     audit: new PrismaAuditLog(client),
     deals: new PrismaDealRepository(client),
+    exchangeRates: new PrismaExchangeRateRepository(client),
   };
 }
 
-export function createStore(db: Db): Store {
+export interface StoreOptions {
+  /** Called once outbox rows are committed (at once outside a transaction, after it commits inside one). */
+  onOutboxWrite?: () => void;
+}
+
+export function createStore(db: Db, options: StoreOptions = {}): Store {
+  const signal = options.onOutboxWrite ?? (() => {});
   const store: Store = {
-    ...repositories(db),
-    transaction: (work) =>
-      db.$transaction(
+    ...repositories(db, signal),
+    transaction: async (work) => {
+      let wrote = false;
+      const result = await db.$transaction(
         (tx) => {
           const nested: Store = {
-            ...repositories(tx),
+            ...repositories(tx, () => {
+              wrote = true;
+            }),
             // Already inside one: nested work joins it rather than opening a second.
             transaction: (inner) => inner(nested),
             ping: store.ping,
@@ -32,7 +47,11 @@ export function createStore(db: Db): Store {
           return work(nested);
         },
         { maxWait: 10_000, timeout: 20_000 },
-      ),
+      );
+      // Only now can another connection see the rows: wake the dispatcher after the commit.
+      if (wrote) signal();
+      return result;
+    },
     ping: () => pingDb(db),
   };
   return store;

@@ -12,7 +12,7 @@ export interface Jobs {
  * several instances may run the same schedule: each reminder or expiry still happens once.
  * Hourly rather than daily so a restart or a missed tick delays a reminder by an hour at most.
  */
-export function startJobs(services: Services, logger: Logger): Jobs {
+export function startJobs(services: Services, logger: Logger, instance: string): Jobs {
   const running = new Set<Promise<void>>();
   const run = (name: string, job: () => Promise<void>) => async () => {
     const execution = job().catch((error: unknown) =>
@@ -25,7 +25,7 @@ export function startJobs(services: Services, logger: Logger): Jobs {
   const tasks = [
     schedule(
       "7 * * * *",
-      run("deal-protection", () => runProtectionJob(services, logger)),
+      run("deal-protection", () => runProtectionJob(services, logger, instance)),
       {
         name: "deal-protection",
         noOverlap: true,

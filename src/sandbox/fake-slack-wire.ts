@@ -69,9 +69,8 @@ export function writeText(res: ServerResponse, status: number, text: string): vo
   res.end(text);
 }
 
-/** Slack's 429: the header is whole seconds, never 0 (clients would retry at once). */
+/** Slack's 429: Retry-After in whole seconds, and the body every client reads as `ratelimited`. */
 export function writeRateLimited(res: ServerResponse, retryAfterSeconds: number): void {
-  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
-  res.writeHead(429, { "content-type": "application/json", "retry-after": String(seconds) });
+  res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfterSeconds) });
   res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
 }

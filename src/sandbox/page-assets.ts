@@ -2,8 +2,9 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 /**
- * The sandbox page, bundled when the sandbox starts: its TypeScript and CSS go through esbuild
- * into memory (nothing is written to disk), the HTML is served as it is.
+ * The sandbox page, bundled when the sandbox starts: its TypeScript (with lit-html, from
+ * node_modules) and CSS go through esbuild into memory (nothing is written to disk, nothing is
+ * fetched by the browser but these), the HTML is served as it is.
  */
 
 export interface PageAssets {

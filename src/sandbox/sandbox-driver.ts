@@ -1,47 +1,32 @@
 import { EventEmitter } from "node:events";
-import type { Db } from "../data/database";
-import { createStore } from "../data/prisma-store";
 import type { Logger } from "../logger";
-import { AccessService } from "../services/access-service";
-import { type FakeMessage, type FakeSlack, SLACKBOT_USER_ID } from "./fake-slack";
-import type { FakeChannel } from "./fake-slack-directory";
-import { canSeeChannel, PERSONAS } from "./personas";
+import type { AccessService } from "../services/access-service";
+import type { Store } from "../services/store";
+import type { FakeSlack } from "./fake-slack";
+import { PersonaSight, SandboxError } from "./sandbox-driver-sight";
+import { type ModalNote, SandboxStateReader } from "./sandbox-driver-state";
 import type { SandboxManifest } from "./sandbox-manifest";
-import type {
-  ActionRequest,
-  ActionResult,
-  ChannelView,
-  Entered,
-  MessageView,
-  ModalView,
-  PersonaView,
-  SandboxState,
-} from "./sandbox-protocol";
+import type { ActionRequest, ActionResult, Entered, SandboxState } from "./sandbox-protocol";
 import type { AppAnswer, SlackClientSimulator } from "./slack-client-simulator";
 import { encodeTypedText } from "./typed-text";
 
-/**
- * Slack's side of the sandbox: what each person sees (channels, messages, their modal, their App
- * Home) and what happens when they type, click or submit — sent to the app through the
- * simulator exactly as Slack would, with Slack's own reactions to failures (Slackbot notes,
- * "We had some trouble connecting") shown where Slack shows them.
- */
+export { SandboxError } from "./sandbox-driver-sight";
 
-export class SandboxError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/**
+ * Slack's side of the sandbox: what happens when a person types, clicks or submits — sent to the
+ * app through the simulator exactly as Slack would, with Slack's own reactions to failures
+ * (Slackbot notes, "We had some trouble connecting") shown where Slack shows them. What each
+ * person sees is sandbox-driver-state.ts; what they may reach is sandbox-driver-sight.ts.
+ */
 
 export interface DriverOptions {
   fake: FakeSlack;
   simulator: SlackClientSimulator;
-  db: Db;
+  /** The app's repositories: the page reads roles and companies as the app has them. */
+  store: Store;
+  /** The app's own access rules (HUB_ADMINS, Slack Connect guests), not a second copy. */
+  access: AccessService;
   manifest: SandboxManifest;
-  hubAdmins: readonly string[];
   logger: Logger;
   /** How long Slack waits for the app to acknowledge (3 s; tests shorten it). */
   deadlineMs?: number;
@@ -50,13 +35,6 @@ export interface DriverOptions {
 /** Slack gives the app 3 seconds to acknowledge. */
 const SLACK_DEADLINE_MS = 3_000;
 const TROUBLE_CONNECTING = "We had some trouble connecting. Try again?";
-
-interface ModalNote {
-  viewId: string;
-  hash: string;
-  errors: Record<string, string>;
-  failure?: string | undefined;
-}
 
 async function withinDeadline(work: Promise<AppAnswer>, deadlineMs: number): Promise<AppAnswer | "timeout"> {
   let timer: NodeJS.Timeout | undefined;
@@ -77,14 +55,16 @@ function stringRecord(value: unknown): Record<string, string> {
 
 export class SandboxDriver extends EventEmitter {
   private readonly notes = new Map<string, ModalNote>();
-  private readonly access: AccessService;
+  private readonly sight: PersonaSight;
+  private readonly reader: SandboxStateReader;
   private readonly forward = (change: unknown) => this.emit("change", change);
 
   constructor(private readonly options: DriverOptions) {
     super();
     // One listener per open page (server-sent events): many tabs are normal here.
     this.setMaxListeners(0);
-    this.access = new AccessService(createStore(options.db), options.hubAdmins);
+    this.sight = new PersonaSight(options.fake);
+    this.reader = new SandboxStateReader({ ...options, sight: this.sight, notes: this.notes });
     options.fake.on("change", this.forward);
   }
 
@@ -104,145 +84,9 @@ export class SandboxDriver extends EventEmitter {
     return this.fake.directory.team;
   }
 
-  // ---- what a person sees ----------------------------------------------------------------------
-
-  isExternal(userId: string): boolean {
-    return (this.fake.user(userId)?.teamId ?? this.team.id) !== this.team.id;
-  }
-
-  private requirePersona(userId: string): void {
-    if (!PERSONAS.some((persona) => persona.userId === userId)) {
-      throw new SandboxError(404, `No sandbox person ${userId}.`);
-    }
-  }
-
-  private dmOf = (userId: string) => this.fake.dmChannel(userId).id;
-
-  private visibleChannels(userId: string): FakeChannel[] {
-    const channels = this.fake.directory.channels.filter(
-      (channel) => !channel.isIm && canSeeChannel(userId, channel.id, this.dmOf),
-    );
-    return this.isExternal(userId) ? channels : [...channels, this.fake.dmChannel(userId)];
-  }
-
-  private requireChannel(userId: string, channelId: string): FakeChannel {
-    const channel = this.visibleChannels(userId).find((entry) => entry.id === channelId);
-    if (!channel) throw new SandboxError(403, "You are not in that channel.");
-    return channel;
-  }
-
-  private canSeeMessage(userId: string, message: FakeMessage): boolean {
-    return (
-      (message.visibleTo === undefined || message.visibleTo === userId) &&
-      this.visibleChannels(userId).some((channel) => channel.id === message.channel)
-    );
-  }
-
-  private async personaViews(): Promise<PersonaView[]> {
-    const db = this.options.db;
-    const store = createStore(db);
-    const workspace = await db.workspace.findUnique({ where: { teamId: this.team.id }, select: { id: true } });
-    const views: PersonaView[] = [];
-    for (const persona of PERSONAS) {
-      const user = this.fake.user(persona.userId);
-      if (!user) continue;
-      const external = this.isExternal(user.id);
-      const member = workspace ? await store.members.find(workspace.id, user.id) : null;
-      const role = member
-        ? this.access.effectiveRole(member, external)
-        : !external && this.access.isConfiguredAdmin(user.id)
-          ? "admin"
-          : "member";
-      const partner =
-        member?.partnerId != null
-          ? await db.partner.findUnique({ where: { id: member.partnerId }, select: { name: true } })
-          : external
-            ? await db.partner.findFirst({ where: { connectTeamId: user.teamId }, select: { name: true } })
-            : null;
-      views.push({
-        userId: user.id,
-        name: user.name,
-        realName: user.realName,
-        role,
-        company: partner?.name ?? (external ? `${user.teamId} (another organization)` : this.team.name),
-        external,
-        about: persona.about,
-      });
-    }
-    return views;
-  }
-
-  private messageView(message: FakeMessage): MessageView {
-    return {
-      channel: message.channel,
-      ts: message.ts,
-      threadTs: message.threadTs,
-      user: message.user,
-      isBot: message.botId !== undefined || message.user === SLACKBOT_USER_ID,
-      text: message.text,
-      blocks: message.blocks as MessageView["blocks"],
-      ephemeral: message.visibleTo !== undefined,
-      replyCount: message.replyCount,
-      edited: message.edited ?? false,
-    };
-  }
-
-  private modalView(userId: string): ModalView | undefined {
-    const top = this.fake.topModal(userId);
-    if (!top) return undefined;
-    const note = this.notes.get(userId);
-    const current = note && note.viewId === top.id && note.hash === top.hash ? note : undefined;
-    return {
-      id: top.id,
-      hash: top.hash,
-      view: top.view,
-      depth: (this.fake.openModals.get(userId) ?? []).length - 1,
-      errors: current?.errors ?? {},
-      failure: current?.failure,
-    };
-  }
-
-  async state(userId: string, channelId?: string, threadTs?: string): Promise<SandboxState> {
-    this.requirePersona(userId);
-    const personas = await this.personaViews();
-    const me = personas.find((persona) => persona.userId === userId);
-    if (!me) throw new SandboxError(404, `No sandbox person ${userId}.`);
-    const channels: ChannelView[] = this.visibleChannels(userId).map((channel) => ({
-      id: channel.id,
-      name: channel.isIm ? this.options.manifest.appName : channel.name,
-      kind: channel.isIm ? "dm" : "channel",
-      shared: channel.isExtShared ?? false,
-      messageCount: this.fake.channelMessages(channel.id, { userId }).length,
-    }));
-    const channel = channels.find((entry) => entry.id === channelId);
-    const external = this.isExternal(userId);
-    return {
-      team: { id: this.team.id, name: this.team.name },
-      app: { name: this.options.manifest.appName, botUserId: this.fake.directory.botUserId },
-      me,
-      personas,
-      channels,
-      channel,
-      messages: channel
-        ? this.fake.channelMessages(channel.id, { userId }).map((entry) => this.messageView(entry))
-        : [],
-      thread:
-        channel && threadTs
-          ? this.fake.channelMessages(channel.id, { userId, threadTs }).map((entry) => this.messageView(entry))
-          : [],
-      modal: this.modalView(userId),
-      home: external ? undefined : this.fake.homeTabs.get(userId),
-      homeOpenedEvent: this.options.manifest.botEvents.has("app_home_opened"),
-      homeAvailable: !external,
-      commands: external ? [] : this.options.manifest.commands.map(({ shouldEscape: _, ...hint }) => hint),
-      shortcuts: external ? [] : this.options.manifest.shortcuts,
-      users: this.fake.directory.users
-        .filter((user) => !user.isBot)
-        .map((user) => ({ id: user.id, name: user.name, realName: user.realName, teamId: user.teamId, tz: user.tz })),
-      allChannels: this.visibleChannels(userId)
-        .filter((entry) => !entry.isIm)
-        .map((entry) => ({ id: entry.id, name: entry.name })),
-    };
+  /** What `userId` sees: their channels, the channel and thread open, their modal, their App Home. */
+  state(userId: string, channelId?: string, threadTs?: string): Promise<SandboxState> {
+    return this.reader.state(userId, channelId, threadTs);
   }
 
   // ---- what a person does ------------------------------------------------------------------------
@@ -253,8 +97,8 @@ export class SandboxDriver extends EventEmitter {
 
   /** `/partner list` typed in the composer. */
   async command(userId: string, channelId: string, typed: string): Promise<ActionResult> {
-    this.requirePersona(userId);
-    this.requireChannel(userId, channelId);
+    this.sight.requirePersona(userId);
+    this.sight.requireChannel(userId, channelId);
     const match = /^(\/\S+)\s*([\s\S]*)$/.exec(typed.trim());
     if (!match) throw new SandboxError(400, "A slash command starts with /.");
     const name = (match[1] ?? "").toLowerCase();
@@ -267,7 +111,7 @@ export class SandboxDriver extends EventEmitter {
       );
       return { ok: true };
     }
-    if (this.isExternal(userId)) {
+    if (this.sight.isExternal(userId)) {
       this.slackbot(
         userId,
         channelId,
@@ -311,15 +155,10 @@ export class SandboxDriver extends EventEmitter {
 
   /** Plain text typed in the composer: a message in the channel (or thread), and the events the app subscribed to. */
   async message(userId: string, channelId: string, typed: string, threadTs?: string): Promise<ActionResult> {
-    this.requirePersona(userId);
-    const channel = this.requireChannel(userId, channelId);
+    this.sight.requirePersona(userId);
+    const channel = this.sight.requireChannel(userId, channelId);
     if (typed.trim() === "") return { ok: true };
-    if (
-      threadTs &&
-      !this.fake.messages.some(
-        (entry) => entry.channel === channelId && entry.ts === threadTs && this.canSeeMessage(userId, entry),
-      )
-    ) {
+    if (threadTs && !this.sight.visibleMessage(userId, channelId, threadTs)) {
       throw new SandboxError(404, "That thread is gone.");
     }
     const text = encodeTypedText(typed, this.fake.directory, "message");
@@ -345,18 +184,20 @@ export class SandboxDriver extends EventEmitter {
   /** A click or selection on a message, in the open modal or on the App Home. */
   async action(request: ActionRequest): Promise<ActionResult> {
     const { user, target, actionId, blockId, value } = request;
-    this.requirePersona(user);
+    this.sight.requirePersona(user);
     const simulator = this.options.simulator;
     let work: Promise<AppAnswer>;
     if (target.where === "message") {
-      const message = this.fake.messages.find((entry) => entry.channel === target.channel && entry.ts === target.ts);
-      if (!message || !this.canSeeMessage(user, message)) throw new SandboxError(404, "That message is gone.");
+      if (!this.sight.visibleMessage(user, target.channel, target.ts)) {
+        throw new SandboxError(404, "That message is gone.");
+      }
       work = simulator.messageAction(user, target, actionId, value, blockId);
     } else if (target.where === "modal") {
       if (!this.fake.topModal(user)) throw new SandboxError(404, "No modal is open.");
       work = simulator.viewAction(user, "modal", actionId, value, target.entered, blockId);
     } else {
-      if (this.isExternal(user)) throw new SandboxError(403, "People of other organizations have no App Home here.");
+      if (this.sight.isExternal(user))
+        throw new SandboxError(403, "People of other organizations have no App Home here.");
       work = simulator.viewAction(user, "home", actionId, value, {}, blockId);
     }
     const answer = await this.withinSlackDeadline(
@@ -369,7 +210,7 @@ export class SandboxDriver extends EventEmitter {
 
   /** Submit of the person's top modal with what they entered. */
   async submit(userId: string, viewId: string, entered: Entered): Promise<ActionResult> {
-    this.requirePersona(userId);
+    this.sight.requirePersona(userId);
     const top = this.fake.topModal(userId);
     if (!top || top.id !== viewId) throw new SandboxError(409, "That view is no longer open.");
     const note = (errors: Record<string, string>, failure?: string) => {
@@ -408,7 +249,7 @@ export class SandboxDriver extends EventEmitter {
 
   /** Cancel / back (the top view) or the X (every view of the stack). */
   async close(userId: string, viewId: string, all: boolean): Promise<ActionResult> {
-    this.requirePersona(userId);
+    this.sight.requirePersona(userId);
     const top = this.fake.topModal(userId);
     if (!top || top.id !== viewId) throw new SandboxError(409, "That view is no longer open.");
     do {
@@ -420,8 +261,9 @@ export class SandboxDriver extends EventEmitter {
 
   /** The person opened the app's Home or Messages tab: Slack tells the app if it subscribed. */
   async openApp(userId: string, tab: "home" | "messages"): Promise<ActionResult> {
-    this.requirePersona(userId);
-    if (this.isExternal(userId)) throw new SandboxError(403, "People of other organizations have no App Home here.");
+    this.sight.requirePersona(userId);
+    if (this.sight.isExternal(userId))
+      throw new SandboxError(403, "People of other organizations have no App Home here.");
     if (!this.options.manifest.botEvents.has("app_home_opened")) return { ok: true };
     const home = this.fake.homeTabs.get(userId);
     await this.deliver({
@@ -436,15 +278,13 @@ export class SandboxDriver extends EventEmitter {
 
   /** A global shortcut (lightning menu) or a message shortcut (a message's "More actions"). */
   async shortcut(userId: string, callbackId: string, target?: { channel: string; ts: string }): Promise<ActionResult> {
-    this.requirePersona(userId);
+    this.sight.requirePersona(userId);
     const declared = this.options.manifest.shortcuts.find((entry) => entry.callbackId === callbackId);
-    if (!declared || this.isExternal(userId)) throw new SandboxError(404, "No such shortcut here.");
+    if (!declared || this.sight.isExternal(userId)) throw new SandboxError(404, "No such shortcut here.");
     let work: Promise<AppAnswer>;
     if (declared.type === "message") {
-      const message = target
-        ? this.fake.messages.find((entry) => entry.channel === target.channel && entry.ts === target.ts)
-        : undefined;
-      if (!message || !this.canSeeMessage(userId, message)) throw new SandboxError(404, "That message is gone.");
+      const message = target && this.sight.visibleMessage(userId, target.channel, target.ts);
+      if (!message) throw new SandboxError(404, "That message is gone.");
       work = this.options.simulator.messageShortcut(userId, callbackId, { channel: message.channel, ts: message.ts });
     } else {
       work = this.options.simulator.globalShortcut(userId, callbackId);

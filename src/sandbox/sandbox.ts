@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { DEMO_PEOPLE, describeSeed, isEmptyDatabase, seedDemo } from "../../prisma/seed-demo";
+import { DEMO_PEOPLE, describeSeed, isEmptyDatabase, seedDemo } from "../../prisma/seed";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import { type PartnerHub, startPartnerHub } from "../partner-hub";
@@ -78,7 +78,7 @@ export async function startSandbox(config: Config, logger: Logger, options: Sand
     throw error;
   }
 
-  const empty = await isEmptyDatabase(hub.db);
+  const empty = await isEmptyDatabase(hub.store);
   const stateFile =
     options.slackState === false
       ? undefined
@@ -90,12 +90,12 @@ export async function startSandbox(config: Config, logger: Logger, options: Sand
 
   let seeded = false;
   if (options.seedWhenEmpty !== false && empty) {
-    const summary = await seedDemo(hub.db, { now: new Date() });
+    const summary = await seedDemo(hub.store, { now: new Date() });
     seeded = true;
     logger.info({ ...summary }, describeSeed(summary));
   }
   const simulator = new SlackClientSimulator({ appUrl: `http://127.0.0.1:${hub.port}`, signingSecret, fake });
-  driver = new SandboxDriver({ fake, simulator, db: hub.db, manifest, hubAdmins: appConfig.hubAdmins, logger });
+  driver = new SandboxDriver({ fake, simulator, store: hub.store, access: hub.services.access, manifest, logger });
   logger.info({ port: hub.port, fakeSlack: fake.url }, "sandbox ready");
 
   let stopping: Promise<void> | undefined;

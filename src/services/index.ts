@@ -1,8 +1,13 @@
+import type { RetryPolicy } from "../domain/outbox/delivery-policy";
+import { DEFAULT_RETRY_POLICY } from "../domain/outbox/delivery-policy";
 import { AccessService } from "./access-service";
-import type { Clock } from "./clock";
-import type { DealNotifier } from "./deal-notifier";
-import { DealService } from "./deal-service";
+import { type Clock, systemClock } from "./clock";
+import { createDealUseCases, type DealUseCases } from "./deals";
 import { HealthService } from "./health-service";
+import { JobRecorder } from "./operations/job-recorder";
+import type { SystemInfo } from "./operations/operations-store";
+import { SystemStatusService } from "./operations/system-status";
+import { OutboxDelivery } from "./outbox/outbox-delivery";
 import { PartnerService } from "./partner-service";
 import { RoleService } from "./role-service";
 import { SettingsService } from "./settings-service";
@@ -13,24 +18,42 @@ export interface Services {
   roles: RoleService;
   partners: PartnerService;
   health: HealthService;
-  deals: DealService;
+  deals: DealUseCases;
   settings: SettingsService;
+  outbox: OutboxDelivery;
+  status: SystemStatusService;
+  jobs: JobRecorder;
   clock: Clock;
 }
 
-export function createServices(
-  store: Store,
-  options: { hubAdmins: readonly string[]; notifier: DealNotifier; clock?: Clock },
-): Services {
-  const clock = options.clock ?? (() => new Date());
+export interface ServiceOptions {
+  hubAdmins: readonly string[];
+  system: SystemInfo;
+  version: string;
+  clock?: Clock | undefined;
+  /** Tests shorten the waits between delivery attempts. */
+  retryPolicy?: RetryPolicy | undefined;
+  outboxLeaseMs?: number | undefined;
+}
+
+export function createServices(store: Store, options: ServiceOptions): Services {
+  const clock = options.clock ?? systemClock;
   const access = new AccessService(store, options.hubAdmins);
   return {
     access,
     roles: new RoleService(store, access),
     partners: new PartnerService(store),
     health: new HealthService(store),
-    deals: new DealService(store, options.notifier, clock),
+    deals: createDealUseCases({ store, clock }),
     settings: new SettingsService(store),
+    // Delivery runs on real time whatever the business clock says: leases and Slack's waits are real.
+    outbox: new OutboxDelivery(store, systemClock, {
+      policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+      leaseMs: options.outboxLeaseMs ?? 60_000,
+      parentWaitMs: 1_000,
+    }),
+    status: new SystemStatusService(store, options.system, options.version, systemClock),
+    jobs: new JobRecorder(store, systemClock),
     clock,
   };
 }

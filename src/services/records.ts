@@ -21,6 +21,8 @@ export interface MemberRecord {
   workspaceId: number;
   slackUserId: string;
   slackTeamId: string | null;
+  /** A name stored with the person (the demo seed's); the app shows Slack's own profile name. */
+  displayName: string | null;
   role: Role;
   partnerId: number | null;
 }
@@ -63,9 +65,6 @@ export interface DealRecord extends ValidDeal {
   closedAt: Date | null;
   lostReason: string | null;
   channelId: string | null;
-  messageTs: string | null;
-  approvalChannel: string | null;
-  approvalTs: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -77,4 +76,14 @@ export interface DealEventRecord {
   type: string;
   data: Record<string, unknown>;
   createdAt: Date;
+}
+
+/** Units of the reporting currency per one unit of `currency`, as a decimal string. */
+export interface ExchangeRateRecord {
+  id: number;
+  workspaceId: number;
+  currency: string;
+  rate: string;
+  updatedBy: string;
+  updatedAt: Date;
 }

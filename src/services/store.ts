@@ -4,9 +4,12 @@ import type { Stage } from "../domain/deals/stages";
 import type { NewPartner } from "../domain/partners/partner-rules";
 import type { ProgramSettingsPatch } from "../domain/partners/program-settings";
 import type { Role } from "../domain/partners/roles";
+import type { JobRunRepository } from "./operations/operations-store";
+import type { OutboxRepository } from "./outbox/outbox-message";
 import type {
   DealEventRecord,
   DealRecord,
+  ExchangeRateRecord,
   MemberRecord,
   PartnerRecord,
   PartnerSummary,
@@ -24,6 +27,9 @@ export interface Store {
   partners: PartnerRepository;
   audit: AuditLog;
   deals: DealRepository;
+  outbox: OutboxRepository;
+  jobRuns: JobRunRepository;
+  exchangeRates: ExchangeRateRepository;
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** True when the database answers. */
   ping(): Promise<boolean>;
@@ -32,6 +38,8 @@ export interface Store {
 export interface WorkspaceRepository {
   /** The workspace for a Slack team, created with defaults on first sight. */
   ensure(teamId: string): Promise<WorkspaceRecord>;
+  /** The workspace for a Slack team, without creating it (readers that must not write). */
+  find(teamId: string): Promise<WorkspaceRecord | null>;
   /** Atomically records `userId` as the first admin; false when someone already is. */
   claimFirstAdmin(workspaceId: number, userId: string): Promise<boolean>;
   /** Sets the approvals channel; with `onlyIfUnset`, only when none is set yet (first use). */
@@ -43,7 +51,19 @@ export interface WorkspaceRepository {
    * READ COMMITTED.
    */
   lock(workspaceId: number): Promise<void>;
+  /** Returns null when the team has a workspace already. */
+  create(workspace: NewWorkspace): Promise<WorkspaceRecord | null>;
+  /** Names the workspace when it has no name yet; false when it has one. */
+  fillName(workspaceId: number, name: string): Promise<boolean>;
+  /** How many workspaces there are: none means a new, empty database. */
+  count(): Promise<number>;
 }
+
+/** A workspace set up in one go (the demo seed) rather than created with defaults on first sight. */
+export type NewWorkspace = Pick<
+  WorkspaceRecord,
+  "teamId" | "timezone" | "reportingCurrency" | "approvalsChannel" | "firstAdminUserId"
+> & { name: string | null };
 
 export interface MemberRepository {
   find(workspaceId: number, slackUserId: string): Promise<MemberRecord | null>;
@@ -53,7 +73,13 @@ export interface MemberRepository {
   setPartner(memberId: number, partnerId: number | null): Promise<MemberRecord>;
   countByRole(workspaceId: number, role: Role): Promise<number>;
   listByPartner(partnerId: number): Promise<MemberRecord[]>;
+  /** A person known before they first use the app (the demo seed); null when they are known already. */
+  create(member: NewMember): Promise<MemberRecord | null>;
+  update(memberId: number, patch: MemberPatch): Promise<MemberRecord>;
 }
+
+export type NewMember = Omit<MemberRecord, "id">;
+export type MemberPatch = Partial<Pick<MemberRecord, "slackTeamId" | "displayName" | "role" | "partnerId">>;
 
 export interface PartnerRepository {
   /** Returns null when a partner with the same name key exists already. */
@@ -61,7 +87,15 @@ export interface PartnerRepository {
   findByKey(workspaceId: number, nameKey: string): Promise<PartnerRecord | null>;
   findById(workspaceId: number, id: number): Promise<PartnerRecord | null>;
   list(workspaceId: number): Promise<PartnerSummary[]>;
+  /** The partner whose people come from this Slack Connect team. */
+  findByConnectTeam(workspaceId: number, connectTeamId: string): Promise<PartnerRecord | null>;
+  /** A partner already in the program, as given; null when the name key is taken. */
+  createEstablished(workspaceId: number, partner: EstablishedPartner): Promise<PartnerRecord | null>;
 }
+
+/** A partner with its place in the program already settled: status, channels, onboarding date. */
+export type EstablishedPartner = NewPartner &
+  Pick<PartnerRecord, "status" | "connectTeamId" | "homeChannel"> & { onboardedAt: Date | null };
 
 export interface AuditLog {
   record(entry: { workspaceId: number; actor: string; action: string; target?: string; data?: object }): Promise<void>;
@@ -103,9 +137,6 @@ export type DealPatch = Partial<
     | "closedAt"
     | "lostReason"
     | "channelId"
-    | "messageTs"
-    | "approvalChannel"
-    | "approvalTs"
   >
 >;
 
@@ -136,6 +167,43 @@ export interface DealRepository {
   ): Promise<{ deals: DealRecord[]; total: number }>;
   /** Approved, still open deals whose protection ends before `until`, in every workspace. */
   protectionEndingBefore(until: Date): Promise<DealRecord[]>;
-  addEvent(event: { dealId: number; actor: string; type: string; data?: object; at: Date }): Promise<void>;
+  /** Appends to the deal's history; returns the event's id (outbox dedupe keys are made of it). */
+  addEvent(event: { dealId: number; actor: string; type: string; data?: object; at: Date }): Promise<number>;
   events(dealId: number): Promise<DealEventRecord[]>;
+  /**
+   * Writes a deal with the history it already has and returns its id. For bulk writes (the demo
+   * seed) that check their keys first with idsByKeyPrefix: a key that is taken throws.
+   */
+  createWithHistory(deal: PastDeal, events: PastDealEvent[]): Promise<number>;
+  /** Deal id by idempotency key, for the workspace's keys that start with `prefix` (the demo seed's demo:<n>). */
+  idsByKeyPrefix(workspaceId: number, prefix: string): Promise<Map<string, number>>;
 }
+
+/** A deal as its past left it (the demo seed's year of deals): its own dates, decision and outcome. */
+export type PastDeal = NewDeal &
+  Pick<
+    DealRecord,
+    | "protectedUntil"
+    | "reminderSentAt"
+    | "decidedBy"
+    | "decidedAt"
+    | "decisionNote"
+    | "closedAt"
+    | "lostReason"
+    | "createdAt"
+    | "updatedAt"
+  >;
+
+export interface PastDealEvent {
+  actor: string;
+  type: string;
+  data?: object;
+  at: Date;
+}
+
+export interface ExchangeRateRepository {
+  /** Returns null when the workspace has a rate for this currency already. */
+  create(rate: NewExchangeRate): Promise<ExchangeRateRecord | null>;
+}
+
+export type NewExchangeRate = Omit<ExchangeRateRecord, "id" | "updatedAt">;

@@ -5,7 +5,6 @@ import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { InstallationRepository } from "../services/installation-store";
 import { boltLogger } from "./bolt-logger";
-import type { ClientFor } from "./deal-notifier";
 import type { SlackDeps } from "./deps";
 import { databaseInstallationStore } from "./installation-store";
 import { registerListeners } from "./listeners";
@@ -17,12 +16,17 @@ export interface SlackAppOptions {
   installations: InstallationRepository;
 }
 
+/** The Web API client that speaks for a workspace (one token, or the team's installation). */
+export type ClientFor = (teamId: string) => Promise<WebClient>;
+
 export interface SlackApp {
   app: App;
   /** Handles POST /slack/events (and the OAuth pages); undefined in Socket Mode. */
   requestListener: RequestListener | undefined;
-  /** The Web API client that speaks for a workspace: for notifications and jobs. */
+  /** The Web API client that speaks for a workspace, retrying as Slack asks: for answers. */
   clientFor: ClientFor;
+  /** Clients that never retry on their own: the outbox dispatcher decides about 429s and 5xx. */
+  deliveryClientFor: ClientFor;
   /** Registers every listener; called once the services exist. */
   listen(deps: SlackDeps): void;
   /** Starts the Socket Mode connection; HTTP needs nothing more than requestListener. */
@@ -98,25 +102,40 @@ export function createSlackApp({ config, logger: appLogger, installations }: Sla
     appLogger.error({ err: error.message, code: error.code }, "unhandled Bolt error");
   });
 
-  const clients = new Map<string, WebClient>();
-  const clientFor: ClientFor = async (teamId) => {
-    if (!installationStore) return app.client;
-    const cached = clients.get(teamId);
-    if (cached) return cached;
-    const installation = await installationStore.fetchInstallation({
-      teamId,
-      enterpriseId: undefined,
-      isEnterpriseInstall: false,
-    });
-    const client = new WebClient(installation.bot?.token, clientOptions);
-    clients.set(teamId, client);
-    return client;
+  const deliveryOptions = {
+    ...(config.slackApiUrl && { slackApiUrl: config.slackApiUrl }),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 15_000,
+    logger,
   };
+  const botToken = slack.kind === "token" ? slack.botToken : undefined;
+  const clientsOf = (options: typeof clientOptions | typeof deliveryOptions, shared: WebClient | undefined) => {
+    const clients = new Map<string, WebClient>();
+    const clientFor: ClientFor = async (teamId) => {
+      if (!installationStore) return shared ?? new WebClient(botToken, options);
+      const cached = clients.get(teamId);
+      if (cached) return cached;
+      const installation = await installationStore.fetchInstallation({
+        teamId,
+        enterpriseId: undefined,
+        isEnterpriseInstall: false,
+      });
+      const client = new WebClient(installation.bot?.token, options);
+      clients.set(teamId, client);
+      return client;
+    };
+    return clientFor;
+  };
+  const clientFor = clientsOf(clientOptions, app.client);
+  const deliveryClient = installationStore ? undefined : new WebClient(botToken, deliveryOptions);
+  const deliveryClientFor = clientsOf(deliveryOptions, deliveryClient);
 
   return {
     app,
     requestListener: receiver?.requestListener,
     clientFor,
+    deliveryClientFor,
     listen: (deps) => registerListeners(app, deps),
     start: async () => {
       if (config.appToken) await app.start();

@@ -5,4 +5,6 @@ import type { Services } from "../services";
 export interface SlackDeps {
   services: Services;
   logger: Logger;
+  /** When this instance's outbox dispatcher last looked for work (/hub status). */
+  outboxLastSweepAt?: () => Date | null;
 }

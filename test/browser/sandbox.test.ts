@@ -373,4 +373,22 @@ describe.skipIf(!hasChromium)("the sandbox page in Chromium", () => {
     await note.waitFor();
     expect(await note.locator(".author").textContent()).toBe("Slackbot");
   });
+
+  it("reconnects by itself after the sandbox restarts, and shows what is new without a reload", async () => {
+    await page.locator("[data-testid=live][data-live=on]").waitFor();
+    await page.evaluate(() => {
+      (window as unknown as { beforeRestart: boolean }).beforeRestart = true;
+    });
+    const reconnecting = page.locator("[data-testid=live][data-live=off]", { hasText: "Reconnecting…" }).waitFor();
+    // The page's first tries meet a sandbox still starting (503), which ends a bare EventSource.
+    sandbox = await running.restart({ unavailableMs: 2_500 });
+    await reconnecting;
+    await page.locator("[data-testid=live][data-live=on]", { hasText: "Live" }).waitFor({ timeout: 15_000 });
+    // Refetched from the new start: its fake Slack is kept in memory, so the old messages are gone.
+    await message("Pick one").waitFor({ state: "detached" });
+    sandbox.fake.postAsUser("U0MANAGER", "C0PARTNERA", "Back after the restart");
+    await message("Back after the restart").waitFor();
+    expect(await page.locator("[data-testid=acting-as]").textContent()).toContain("Eli External");
+    expect(await page.evaluate(() => (window as unknown as { beforeRestart?: boolean }).beforeRestart)).toBe(true);
+  });
 });

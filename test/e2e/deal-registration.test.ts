@@ -409,16 +409,13 @@ describe("deal registration", () => {
     expect(answer.response_action).toBe("update");
     const deal = await h.hub.db.deal.findFirstOrThrow({ where: { customerNameKey: "hooli" } });
     await waitForDealMessages(deal.id);
-    // The new deal's message references are saved right after it is posted.
-    for (let i = 0; i < 100 && !(await h.hub.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).messageTs; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const approval = await h.hub.services.deals.decide(
+    await h.outboxDrained();
+    await h.hub.services.deals.decide(
       await h.hub.services.access.identify({ teamId: "T0VENDOR", userId: "U0MANAGER" }),
       deal.id,
       "approve",
     );
-    await approval.announce();
+    await h.outboxDrained();
 
     const card = () => lastMessage(ACME, (message) => message.text.startsWith(`Deal #${deal.id} `));
     await h.fake.waitFor(
@@ -598,10 +595,8 @@ describe("deal registration", () => {
     if (registered.kind !== "created") throw new Error(`expected a new deal, got ${registered.kind}`);
     // Slack is slow to take the deal's first message; the manager approves in the meantime.
     h.fake.failNext("chat.postMessage", { kind: "slow", ms: 400 });
-    const announced = registered.announce();
-    const decided = await h.hub.services.deals.decide(max, registered.deal.id, "approve");
-    await decided.announce();
-    await announced;
+    await h.hub.services.deals.decide(max, registered.deal.id, "approve");
+    await h.outboxDrained();
     const card = lastMessage(ACME, (message) => message.text.startsWith(`Deal #${registered.deal.id} `));
     expect(visibleText(card.blocks)).toContain("Approved");
     const approval = lastMessage(APPROVALS, (message) => message.text.includes(`#${registered.deal.id} `));

@@ -209,9 +209,9 @@ describe("the sandbox driver, with the app's answers stubbed", () => {
     return new SandboxDriver({
       fake: sandbox.fake,
       simulator,
-      db: sandbox.db,
+      store: sandbox.store,
+      access: sandbox.services.access,
       manifest: readSandboxManifest(),
-      hubAdmins: ["U0ADMIN"],
       logger: createLogger("silent"),
       deadlineMs: 100,
     });

@@ -1,12 +1,14 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PARTNERS, demoDealPlan, seedDemo } from "../../prisma/seed-demo";
+import { DEMO_PARTNERS, demoDealPlan, seedDemo } from "../../prisma/seed";
 import { createDb, type Db } from "../../src/data/database";
 import { migrate } from "../../src/data/migrator";
+import { createStore } from "../../src/data/prisma-store";
 import { customerKeys, sameCustomer } from "../../src/domain/deals/customer";
 import { REGISTRATION_STATUSES } from "../../src/domain/deals/registration";
 import { OPEN_STAGES, STAGES } from "../../src/domain/deals/stages";
+import type { Store } from "../../src/services/store";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const run = promisify(execFile);
@@ -15,12 +17,14 @@ const DAY = 86_400_000;
 describe("the demo seed", () => {
   let database: TestDatabase;
   let db: Db;
+  let store: Store;
   const now = new Date("2026-11-27T09:00:00Z");
 
   beforeAll(async () => {
     database = await createTestDatabase();
     await migrate(database.url);
     db = createDb(database.url);
+    store = createStore(db);
   });
 
   afterAll(async () => {
@@ -43,7 +47,7 @@ describe("the demo seed", () => {
     const workspace = await db.workspace.create({ data: { teamId: "T0VENDOR" } });
     await db.member.create({ data: { workspaceId: workspace.id, slackUserId: "U0MANAGER", role: "member" } });
 
-    const summary = await seedDemo(db, { now });
+    const summary = await seedDemo(store, { now });
     expect(summary).toMatchObject({ teamId: "T0VENDOR", partnersCreated: 12, membersUpdated: 1, ratesCreated: 2 });
     expect(summary.dealsCreated).toBe(await db.deal.count());
 
@@ -234,7 +238,7 @@ describe("the demo seed", () => {
 
   it("changes nothing when it runs again, in process or as npm run seed:demo", async () => {
     const before = await snapshot();
-    expect(await seedDemo(db, { now: new Date() })).toMatchObject({
+    expect(await seedDemo(store, { now: new Date() })).toMatchObject({
       partnersCreated: 0,
       membersCreated: 0,
       membersUpdated: 0,

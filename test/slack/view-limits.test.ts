@@ -34,9 +34,6 @@ const longest: DealRecord = {
   closedAt: null,
   lostReason: null,
   channelId: "C1",
-  messageTs: "1.1",
-  approvalChannel: "C2",
-  approvalTs: "1.2",
   createdAt: new Date(),
   updatedAt: new Date(),
 };

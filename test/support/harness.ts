@@ -39,6 +39,8 @@ export interface Harness {
   hub: PartnerHub;
   database: TestDatabase;
   appUrl: string;
+  /** Waits until the outbox has delivered (or given up on) every message it holds. */
+  outboxDrained(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,16 @@ export async function startHarness(
     hub,
     database,
     appUrl,
+    outboxDrained: async (timeoutMs = 10_000) => {
+      const until = Date.now() + timeoutMs;
+      while ((await hub.db.outboxMessage.count({ where: { status: "pending" } })) > 0) {
+        if (Date.now() > until) {
+          const pending = await hub.db.outboxMessage.findMany({ where: { status: { not: "sent" } } });
+          throw new Error(`the outbox still holds undelivered messages: ${JSON.stringify(pending)}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     close: async () => {
       await hub.stop();
       await fake.stop();

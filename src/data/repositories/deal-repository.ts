@@ -2,7 +2,15 @@ import { isRegistrationStatus } from "../../domain/deals/registration";
 import { isStage } from "../../domain/deals/stages";
 import type { CustomerKeys } from "../../domain/deals/customer";
 import type { DealEventRecord, DealRecord } from "../../services/records";
-import type { DealExpectation, DealListFilter, DealPatch, DealRepository, NewDeal } from "../../services/store";
+import type {
+  DealExpectation,
+  DealListFilter,
+  DealPatch,
+  DealRepository,
+  NewDeal,
+  PastDeal,
+  PastDealEvent,
+} from "../../services/store";
 import { type DbClient, isUniqueViolation } from "../db-client";
 import type { Prisma } from "../generated/sqlite/client";
 
@@ -102,8 +110,8 @@ export class PrismaDealRepository implements DealRepository {
     return rows.map(toRecord);
   }
 
-  async addEvent(event: { dealId: number; actor: string; type: string; data?: object; at: Date }): Promise<void> {
-    await this.db.dealEvent.create({
+  async addEvent(event: { dealId: number; actor: string; type: string; data?: object; at: Date }): Promise<number> {
+    const row = await this.db.dealEvent.create({
       data: {
         dealId: event.dealId,
         actor: event.actor,
@@ -111,11 +119,42 @@ export class PrismaDealRepository implements DealRepository {
         data: JSON.stringify(event.data ?? {}),
         createdAt: event.at,
       },
+      select: { id: true },
     });
+    return row.id;
   }
 
   async events(dealId: number): Promise<DealEventRecord[]> {
     const rows = await this.db.dealEvent.findMany({ where: { dealId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     return rows.map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown> }));
+  }
+
+  async createWithHistory(deal: PastDeal, events: PastDealEvent[]): Promise<number> {
+    const { customer, amountMinor, ...rest } = deal;
+    const history = events.map(({ actor, type, data, at }) => ({
+      actor,
+      type,
+      data: JSON.stringify(data ?? {}),
+      createdAt: at,
+    }));
+    const row = await this.db.deal.create({
+      data: {
+        ...rest,
+        customerDomain: customer.domain,
+        customerNameKey: customer.nameKey,
+        amountMinor: BigInt(amountMinor),
+        events: { create: history },
+      },
+      select: { id: true },
+    });
+    return row.id;
+  }
+
+  async idsByKeyPrefix(workspaceId: number, prefix: string): Promise<Map<string, number>> {
+    const rows = await this.db.deal.findMany({
+      where: { workspaceId, idempotencyKey: { startsWith: prefix } },
+      select: { id: true, idempotencyKey: true },
+    });
+    return new Map(rows.flatMap((row) => (row.idempotencyKey === null ? [] : [[row.idempotencyKey, row.id] as const])));
   }
 }

@@ -1,11 +1,19 @@
 import { isRole, type Role } from "../../domain/partners/roles";
 import type { MemberRecord } from "../../services/records";
-import type { MemberRepository } from "../../services/store";
-import { type DbClient, retryOnUniqueViolation } from "../db-client";
+import type { MemberPatch, MemberRepository, NewMember } from "../../services/store";
+import { type DbClient, isUniqueViolation, retryOnUniqueViolation } from "../db-client";
 
-const SELECT = { id: true, workspaceId: true, slackUserId: true, slackTeamId: true, role: true, partnerId: true } as const;
+const SELECT = {
+  id: true,
+  workspaceId: true,
+  slackUserId: true,
+  slackTeamId: true,
+  displayName: true,
+  role: true,
+  partnerId: true,
+} as const;
 
-type Row = { id: number; workspaceId: number; slackUserId: string; slackTeamId: string | null; role: string; partnerId: number | null };
+type Row = Omit<MemberRecord, "role"> & { role: string };
 
 function toRecord(row: Row): MemberRecord {
   return { ...row, role: isRole(row.role) ? row.role : "member" };
@@ -49,5 +57,20 @@ export class PrismaMemberRepository implements MemberRepository {
   async listByPartner(partnerId: number): Promise<MemberRecord[]> {
     const rows = await this.db.member.findMany({ where: { partnerId }, orderBy: { createdAt: "asc" }, select: SELECT });
     return rows.map(toRecord);
+  }
+
+  async create(member: NewMember): Promise<MemberRecord | null> {
+    // Checked first: on PostgreSQL a failed insert would abort the surrounding transaction.
+    if (await this.find(member.workspaceId, member.slackUserId)) return null;
+    try {
+      return toRecord(await this.db.member.create({ data: member, select: SELECT }));
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  async update(memberId: number, patch: MemberPatch): Promise<MemberRecord> {
+    return toRecord(await this.db.member.update({ where: { id: memberId }, data: patch, select: SELECT }));
   }
 }

@@ -1,6 +1,6 @@
 import { type NewPartner, PARTNER_STATUSES, type PartnerStatus, TIERS, type Tier } from "../../domain/partners/partner-rules";
 import type { PartnerRecord, PartnerSummary } from "../../services/records";
-import type { PartnerRepository } from "../../services/store";
+import type { EstablishedPartner, PartnerRepository } from "../../services/store";
 import { type DbClient, isUniqueViolation } from "../db-client";
 
 const SELECT = {
@@ -48,6 +48,11 @@ export class PrismaPartnerRepository implements PartnerRepository {
     return row && toRecord(row);
   }
 
+  async findByConnectTeam(workspaceId: number, connectTeamId: string): Promise<PartnerRecord | null> {
+    const row = await this.db.partner.findFirst({ where: { workspaceId, connectTeamId }, select: SELECT });
+    return row && toRecord(row);
+  }
+
   async list(workspaceId: number): Promise<PartnerSummary[]> {
     const rows = await this.db.partner.findMany({
       where: { workspaceId },
@@ -55,5 +60,16 @@ export class PrismaPartnerRepository implements PartnerRepository {
       select: { ...SELECT, _count: { select: { members: true } } },
     });
     return rows.map(({ _count, ...row }) => ({ ...toRecord(row), memberCount: _count.members }));
+  }
+
+  async createEstablished(workspaceId: number, partner: EstablishedPartner): Promise<PartnerRecord | null> {
+    // Checked first: on PostgreSQL a failed insert would abort the surrounding transaction.
+    if (await this.findByKey(workspaceId, partner.nameKey)) return null;
+    try {
+      return toRecord(await this.db.partner.create({ data: { workspaceId, ...partner }, select: SELECT }));
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
   }
 }

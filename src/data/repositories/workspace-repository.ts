@@ -1,7 +1,7 @@
 import type { ProgramSettingsPatch } from "../../domain/partners/program-settings";
 import type { WorkspaceRecord } from "../../services/records";
-import type { WorkspaceRepository } from "../../services/store";
-import { type DbClient, retryOnUniqueViolation } from "../db-client";
+import type { NewWorkspace, WorkspaceRepository } from "../../services/store";
+import { type DbClient, isUniqueViolation, retryOnUniqueViolation } from "../db-client";
 
 const SELECT = {
   id: true,
@@ -26,6 +26,10 @@ export class PrismaWorkspaceRepository implements WorkspaceRepository {
     );
   }
 
+  find(teamId: string): Promise<WorkspaceRecord | null> {
+    return this.db.workspace.findUnique({ where: { teamId }, select: SELECT });
+  }
+
   async claimFirstAdmin(workspaceId: number, userId: string): Promise<boolean> {
     const { count } = await this.db.workspace.updateMany({
       where: { id: workspaceId, firstAdminUserId: null },
@@ -48,5 +52,25 @@ export class PrismaWorkspaceRepository implements WorkspaceRepository {
       data: { approvalsChannel: channel },
     });
     return count === 1;
+  }
+
+  async create(workspace: NewWorkspace): Promise<WorkspaceRecord | null> {
+    // Checked first: on PostgreSQL a failed insert would abort the surrounding transaction.
+    if (await this.db.workspace.findUnique({ where: { teamId: workspace.teamId }, select: { id: true } })) return null;
+    try {
+      return await this.db.workspace.create({ data: workspace, select: SELECT });
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  async fillName(workspaceId: number, name: string): Promise<boolean> {
+    const { count } = await this.db.workspace.updateMany({ where: { id: workspaceId, name: null }, data: { name } });
+    return count === 1;
+  }
+
+  count(): Promise<number> {
+    return this.db.workspace.count();
   }
 }

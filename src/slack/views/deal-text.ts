@@ -3,12 +3,12 @@ import { STATUS_LABELS } from "../../domain/deals/registration";
 import { STAGE_LABELS } from "../../domain/deals/stages";
 import { daysBetween, isoDate, localDate } from "../../domain/shared/calendar";
 import type { DealRecord } from "../../services/records";
-import { escapeMrkdwn } from "./message";
+import { type Mrkdwn, md, trusted } from "./block-kit";
 
 /** Short pieces of text about a deal, shared by every deal view. */
 
-export function dealTitle(deal: DealRecord): string {
-  return `#${deal.id} · ${escapeMrkdwn(deal.customerName)}`;
+export function dealTitle(deal: DealRecord): Mrkdwn {
+  return md`#${deal.id} · ${deal.customerName}`;
 }
 
 export function dealAmount(deal: Pick<DealRecord, "amountMinor" | "currency">): string {
@@ -16,36 +16,36 @@ export function dealAmount(deal: Pick<DealRecord, "amountMinor" | "currency">): 
 }
 
 /** "Pending approval", "Approved · protected until 2027-02-25", … */
-export function statusLine(deal: DealRecord): string {
+export function statusLine(deal: DealRecord): Mrkdwn {
   const label = STATUS_LABELS[deal.status];
   if (deal.status === "approved" && deal.protectedUntil) {
     const extension = deal.extensionRequestedAt ? " · extension requested" : "";
-    return `${label} · protected until ${dayOf(deal, deal.protectedUntil)}${extension}`;
+    return md`${label} · protected until ${dayOf(deal, deal.protectedUntil)}${extension}`;
   }
   if (deal.status === "conflict")
-    return `${label}: another partner has registered this customer; a manager will decide`;
-  if (deal.status === "info_requested" && deal.decisionNote) return `${label}: “${escapeMrkdwn(deal.decisionNote)}”`;
-  if (deal.status === "rejected" && deal.decisionNote) return `${label}: ${escapeMrkdwn(deal.decisionNote)}`;
-  return label;
+    return md`${label}: another partner has registered this customer; a manager will decide`;
+  if (deal.status === "info_requested" && deal.decisionNote) return md`${label}: “${deal.decisionNote}”`;
+  if (deal.status === "rejected" && deal.decisionNote) return md`${label}: ${deal.decisionNote}`;
+  return md`${label}`;
 }
 
-export const STATUS_EMOJI: Record<DealRecord["status"], string> = {
-  pending: ":hourglass_flowing_sand:",
-  conflict: ":warning:",
-  info_requested: ":speech_balloon:",
-  approved: ":white_check_mark:",
-  rejected: ":x:",
-  expired: ":hourglass:",
+export const STATUS_EMOJI: Record<DealRecord["status"], Mrkdwn> = {
+  pending: trusted(":hourglass_flowing_sand:"),
+  conflict: trusted(":warning:"),
+  info_requested: trusted(":speech_balloon:"),
+  approved: trusted(":white_check_mark:"),
+  rejected: trusted(":x:"),
+  expired: trusted(":hourglass:"),
 };
 
-/** "closes in 12 days", "closes today", ":red_circle: 3 days overdue", or "" without a date. */
-export function closeLine(deal: DealRecord, today: string): string {
-  if (!deal.expectedCloseOn || deal.stage === "won" || deal.stage === "lost") return "";
+/** "closes in 12 days", "closes today", ":red_circle: 3 days overdue", or null without a date. */
+export function closeLine(deal: DealRecord, today: string): Mrkdwn | null {
+  if (!deal.expectedCloseOn || deal.stage === "won" || deal.stage === "lost") return null;
   const days = daysBetween(today, isoDate(deal.expectedCloseOn));
-  if (days > 1) return `closes in ${days} days`;
-  if (days === 1) return "closes tomorrow";
-  if (days === 0) return "closes today";
-  return `:red_circle: ${-days === 1 ? "1 day" : `${-days} days`} overdue`;
+  if (days > 1) return md`closes in ${days} days`;
+  if (days === 1) return md`closes tomorrow`;
+  if (days === 0) return md`closes today`;
+  return md`:red_circle: ${-days === 1 ? "1 day" : `${-days} days`} overdue`;
 }
 
 export function stageLabel(deal: DealRecord): string {

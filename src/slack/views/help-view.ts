@@ -1,5 +1,6 @@
 import type { KnownBlock } from "@slack/types";
-import type { Message } from "./message";
+import { context, divider, header, mentionSafe, section, trusted } from "./block-kit";
+import { type Message, message } from "./message";
 
 /** What `/hub help` lists: every command that exists, what it does and an example. */
 export interface CommandHelp {
@@ -49,36 +50,33 @@ export const COMMAND_HELP: CommandHelp[] = [
   },
 ];
 
+/** The help text is the app's own, so it is written as mrkdwn. */
 function commandSection(help: CommandHelp): KnownBlock {
   const lines = help.usage.map((entry) => `\`${entry.syntax}\` — ${entry.what}`);
-  return {
-    type: "section",
-    text: { type: "mrkdwn", text: `*${help.command}* · ${help.summary}\n${lines.join("\n")}` },
-  };
+  return section(trusted(`*${help.command}* · ${help.summary}\n${lines.join("\n")}`));
 }
 
 export function hubHelpMessage(): Message {
   const blocks: KnownBlock[] = [
-    { type: "header", text: { type: "plain_text", text: "Partner Hub commands" } },
-    {
-      type: "context",
-      elements: [{ type: "mrkdwn", text: "Every command also answers `help`, e.g. `/partner help`." }],
-    },
-    ...COMMAND_HELP.flatMap((help) => [{ type: "divider" } as KnownBlock, commandSection(help)]),
+    header("Partner Hub commands"),
+    context(trusted("Every command also answers `help`, e.g. `/partner help`.")),
+    ...COMMAND_HELP.flatMap((help) => [divider(), commandSection(help)]),
   ];
-  const text = `Partner Hub commands: ${COMMAND_HELP.map((help) => help.command).join(", ")}`;
-  return { text, blocks };
+  return message(trusted(`Partner Hub commands: ${COMMAND_HELP.map((help) => help.command).join(", ")}`), blocks);
 }
 
-/** Help for one command, also the answer to text the command does not understand. */
+/**
+ * Help for one command, also the answer to text the command does not understand. `problem` is the
+ * listener's sentence and may quote what was typed: its mentions and links are disabled.
+ */
 export function commandHelpMessage(command: string, problem?: string): Message {
   const help = COMMAND_HELP.find((entry) => entry.command === command);
   if (!help) return hubHelpMessage();
   const blocks: KnownBlock[] = [];
-  if (problem) blocks.push({ type: "section", text: { type: "mrkdwn", text: `:warning: ${problem}` } });
+  if (problem) blocks.push(section(mentionSafe(`:warning: ${problem}`)));
   blocks.push(commandSection(help));
   const text = problem
-    ? `${problem} Try ${help.usage[0]?.syntax ?? `${command} help`}.`
-    : `${command}: ${help.summary}`;
-  return { text, blocks };
+    ? mentionSafe(`${problem} Try ${help.usage[0]?.syntax ?? `${command} help`}.`)
+    : trusted(`${command}: ${help.summary}`);
+  return message(text, blocks);
 }

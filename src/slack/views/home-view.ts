@@ -1,26 +1,19 @@
 import type { HomeView, KnownBlock } from "@slack/types";
-import type { HomeDeals } from "../../services/deal-service";
+import type { HomeDeals } from "../../services/deals/deal-queries";
 import type { DealRecord } from "../../services/records";
 import { ACTIONS, BLOCKS } from "../ids";
+import { actions, button, context, divider, header, md, section, trusted } from "./block-kit";
 import { dealLine } from "./deal-list-view";
 import { decisionButtons } from "./deal-message-view";
 import { statusLine } from "./deal-text";
 
 function dealSection(deal: DealRecord, today: string, withPartner: boolean): KnownBlock {
-  return {
-    type: "section",
-    text: { type: "mrkdwn", text: `${dealLine(deal, today, withPartner)}\n${statusLine(deal)}` },
-  };
+  return section(md`${dealLine(deal, today, withPartner)}\n${statusLine(deal)}`);
 }
 
-function moreNote(shown: number, total: number, where: string): KnownBlock[] {
+function moreNote(shown: number, total: number): KnownBlock[] {
   if (total <= shown) return [];
-  return [
-    {
-      type: "context",
-      elements: [{ type: "mrkdwn", text: `The ${shown} newest of ${total}: ${where} shows them all.` }],
-    },
-  ];
+  return [context(md`The ${shown} newest of ${total}: \`/deal list\` shows them all.`)];
 }
 
 function dealSections(deals: DealRecord[], today: string, withPartner: boolean): KnownBlock[] {
@@ -41,62 +34,33 @@ export function homeView(
   },
 ): HomeView {
   const blocks: KnownBlock[] = [
-    { type: "header", text: { type: "plain_text", text: "Partner Hub" } },
-    {
-      type: "actions",
-      block_id: BLOCKS.homeActions,
-      elements: [
-        {
-          type: "button",
-          action_id: ACTIONS.registerDeal,
-          style: "primary",
-          text: { type: "plain_text", text: "Register a deal", emoji: true },
-        },
-      ],
-    },
+    header("Partner Hub"),
+    actions([button(ACTIONS.registerDeal, "Register a deal", undefined, "primary")], BLOCKS.homeActions),
   ];
   if (input.hasPartner) {
-    blocks.push(
-      { type: "divider" },
-      { type: "header", text: { type: "plain_text", text: `My deals (${input.mineTotal})` } },
-    );
+    blocks.push(divider(), header(`My deals (${input.mineTotal})`));
     blocks.push(
       ...(input.mine.length > 0
-        ? [
-            ...dealSections(input.mine, input.today, false),
-            ...moreNote(input.mine.length, input.mineTotal, "`/deal list`"),
-          ]
-        : [
-            {
-              type: "section",
-              text: { type: "mrkdwn", text: "No open deals yet. Register one with the button above or `/deal`." },
-            } as KnownBlock,
-          ]),
+        ? [...dealSections(input.mine, input.today, false), ...moreNote(input.mine.length, input.mineTotal)]
+        : [section(trusted("No open deals yet. Register one with the button above or `/deal`."))]),
     );
   } else if (!input.isManager) {
-    blocks.push({
-      type: "section",
-      text: {
-        type: "mrkdwn",
-        text: "You're not in a partner company yet: ask a channel manager to add you with `/partner assign`.",
-      },
-    });
+    blocks.push(
+      section(trusted("You're not in a partner company yet: ask a channel manager to add you with `/partner assign`.")),
+    );
   }
   if (input.isManager) {
     blocks.push(
-      { type: "divider" },
-      {
-        type: "header",
-        text: { type: "plain_text", text: `Waiting for a decision (${input.awaitingTotal})` },
-      },
+      divider(),
+      header(`Waiting for a decision (${input.awaitingTotal})`),
       ...(input.awaitingDecision.length > 0
         ? [
             ...decisionSections(input.awaitingDecision, input.today),
-            ...moreNote(input.awaitingDecision.length, input.awaitingTotal, "`/deal list`"),
+            ...moreNote(input.awaitingDecision.length, input.awaitingTotal),
           ]
-        : [{ type: "section", text: { type: "mrkdwn", text: "Nothing waits for you. :tada:" } } as KnownBlock]),
+        : [section(trusted("Nothing waits for you. :tada:"))]),
     );
   }
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "Type `/hub help` for every command." }] });
+  blocks.push(context(trusted("Type `/hub help` for every command.")));
   return { type: "home", blocks };
 }

@@ -1,30 +1,13 @@
 import { ACTIONS, BLOCKS } from "../ids";
-import type { Message } from "./message";
+import { actions, button, section, trusted } from "./block-kit";
+import { type Message, message } from "./message";
 
 /** Slash commands do not cross Slack Connect, so partner channels get this message with buttons. */
 export function launcherMessage(): Message {
-  return {
-    text: "Partner Hub: register deals here",
-    blocks: [
-      {
-        type: "section",
-        text: {
-          type: "mrkdwn",
-          text: ":handshake: *Partner Hub* — register your deals here and we'll protect them for you once approved.",
-        },
-      },
-      {
-        type: "actions",
-        block_id: BLOCKS.launcher,
-        elements: [
-          {
-            type: "button",
-            action_id: ACTIONS.registerDeal,
-            style: "primary",
-            text: { type: "plain_text", text: "Register a deal", emoji: true },
-          },
-        ],
-      },
-    ],
-  };
+  return message(trusted("Partner Hub: register deals here"), [
+    section(
+      trusted(":handshake: *Partner Hub* — register your deals here and we'll protect them for you once approved."),
+    ),
+    actions([button(ACTIONS.registerDeal, "Register a deal", undefined, "primary")], BLOCKS.launcher),
+  ]);
 }

@@ -1,4 +1,5 @@
 import type { KnownBlock } from "@slack/types";
+import { context, LIMITS, type MdValue, mention, section, toMrkdwn, truncateMrkdwn, trusted } from "./block-kit";
 
 /** A message the app sends: `text` is the notification/fallback text, `blocks` what people see. */
 export interface Message {
@@ -6,29 +7,34 @@ export interface Message {
   blocks?: KnownBlock[];
 }
 
-/** Characters Slack treats as markup in mrkdwn; user-typed text is escaped before it is shown. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** A message with its notification text; a `string` in either is user text and is escaped. */
+export function message(fallback: MdValue, blocks: KnownBlock[]): Message {
+  return { text: truncateMrkdwn(toMrkdwn(fallback).text, LIMITS.messageText), blocks };
 }
 
-export function plain(text: string): Message {
-  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
+/** One section saying `text`, which is also the notification text. */
+export function notice(text: MdValue): Message {
+  return message(text, [section(text)]);
 }
 
-export function userMention(userId: string): string {
-  return `<@${userId}>`;
+/** A fixed sentence the app wrote (listeners' confirmations): its mrkdwn is taken as it is. */
+export function plain(appText: string): Message {
+  return notice(trusted(appText));
 }
 
-const SECTION_LIMIT = 3000;
+export function userMention(userId: string) {
+  return mention(userId, "@");
+}
+
 const MAX_SECTIONS = 45;
 
 /** Packs lines into as few sections as fit Slack's 3000-character limit, and says so if some are cut. */
-export function linesToSections(lines: string[]): KnownBlock[] {
+export function linesToSections(lines: MdValue[]): KnownBlock[] {
   const sections: string[] = [];
   let current = "";
-  for (const line of lines) {
+  for (const line of lines.map((entry) => toMrkdwn(entry).text)) {
     const next = current === "" ? line : `${current}\n${line}`;
-    if (next.length > SECTION_LIMIT && current !== "") {
+    if (next.length > LIMITS.sectionText && current !== "") {
       sections.push(current);
       current = line;
     } else {
@@ -37,12 +43,7 @@ export function linesToSections(lines: string[]): KnownBlock[] {
   }
   if (current !== "") sections.push(current);
   const shown = sections.slice(0, MAX_SECTIONS);
-  const blocks: KnownBlock[] = shown.map((text) => ({ type: "section", text: { type: "mrkdwn", text } }));
-  if (sections.length > shown.length) {
-    blocks.push({
-      type: "context",
-      elements: [{ type: "mrkdwn", text: "…and more: the list is too long for one message." }],
-    });
-  }
+  const blocks: KnownBlock[] = shown.map((text) => section(trusted(text)));
+  if (sections.length > shown.length) blocks.push(context("…and more: the list is too long for one message."));
   return blocks;
 }

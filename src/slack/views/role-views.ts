@@ -1,11 +1,11 @@
 import type { Role } from "../../domain/partners/roles";
-import { type Message, plain, userMention } from "./message";
+import { md } from "./block-kit";
+import { type Message, notice, userMention } from "./message";
 
 export function roleSetMessage(userId: string, role: Role, previous: Role): Message {
-  if (role === previous) return plain(`${userMention(userId)} is already ${role === "admin" ? "an" : "a"} ${role}.`);
-  return plain(
-    `:white_check_mark: ${userMention(userId)} is now ${role === "admin" ? "an" : "a"} *${role}* (was ${previous}).`,
-  );
+  const article = role === "admin" ? "an" : "a";
+  if (role === previous) return notice(md`${userMention(userId)} is already ${article} ${role}.`);
+  return notice(md`:white_check_mark: ${userMention(userId)} is now ${article} *${role}* (was ${previous}).`);
 }
 
 export const FIRST_ADMIN_NOTICE =

@@ -1,21 +1,12 @@
-import type { App, BlockAction } from "@slack/bolt";
+import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps";
 import { ACTIONS } from "../../ids";
-import { answerInteraction, identifyInteraction } from "../interaction";
 import { openRegisterModal } from "../open-register-modal";
+import { registerAction } from "./action-runner";
 
 /** "Register a deal" on the launcher message or the App Home. */
 export function registerRegisterDealButton(app: App, deps: SlackDeps): void {
-  app.action<BlockAction>(ACTIONS.registerDeal, async ({ ack, body, client, respond, context }) => {
-    await ack();
-    await answerInteraction(
-      deps,
-      ACTIONS.registerDeal,
-      { respond: body.response_url ? respond : undefined, client, userId: body.user.id },
-      async () => {
-        const actor = await identifyInteraction(deps, body, context.teamId);
-        await openRegisterModal(deps, client, actor, body.trigger_id, body.channel?.id ?? null);
-      },
-    );
+  registerAction(app, deps, ACTIONS.registerDeal, async ({ actor, body, client }) => {
+    await openRegisterModal(deps, client, actor, body.trigger_id, body.channel?.id ?? null);
   });
 }

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { localDate } from "../../../domain/shared/calendar";
 import { DomainError } from "../../../domain/shared/domain-error";
-import { DEAL_LIST_FILTERS, type DealListFilterName } from "../../../services/deal-service";
+import { DEAL_LIST_FILTERS, type DealListFilterName } from "../../../services/deals/deal-queries";
 import type { SlackDeps } from "../../deps";
 import { splitSubcommand, type Token } from "../../parse/command-text";
 import { dealHistoryMessage, dealListMessage } from "../../views/deal-list-view";

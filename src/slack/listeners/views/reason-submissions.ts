@@ -1,7 +1,7 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { isDomainError } from "../../../domain/shared/domain-error";
 import type { Actor } from "../../../services/access-service";
-import type { DealChange } from "../../../services/deal-service";
+import type { DealRecord } from "../../../services/records";
 import type { SlackDeps } from "../../deps";
 import { REASON_BLOCKS, VIEWS } from "../../ids";
 import type { ReasonModalMetadata } from "../../views/deal-modal-view";
@@ -10,12 +10,12 @@ import { publishHome } from "../publish-home";
 import { replyToError } from "../reply-to-error";
 import { inputValue, ZViewStateValues } from "./view-state";
 
-type Work = (actor: Actor, dealId: number, input: string) => Promise<DealChange>;
+type Work = (actor: Actor, dealId: number, input: string) => Promise<DealRecord>;
 
 /**
  * The small modals that finish a decision or a stage change. Any refusal is shown under the
- * modal's one field, so the person keeps what they typed. Slack gets its answer first; the
- * messages about the change are sent after.
+ * modal's one field, so the person keeps what they typed. The messages about the change were
+ * written to the outbox with it.
  */
 export function registerReasonSubmissions(app: App, deps: SlackDeps): void {
   const deals = deps.services.deals;
@@ -31,25 +31,22 @@ export function registerReasonSubmissions(app: App, deps: SlackDeps): void {
   ];
   for (const [callbackId, blockId, work] of handlers) {
     app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view, context, client }) => {
-      let change: DealChange;
       let actor: Actor;
       const metadata = readMetadata<ReasonModalMetadata>(view.private_metadata);
       try {
         const input = inputValue(ZViewStateValues.parse(view.state.values), blockId) ?? "";
         actor = await identifyInteraction(deps, body, context.teamId);
-        change = await work(actor, Number(metadata.dealId), input);
+        await work(actor, Number(metadata.dealId), input);
       } catch (error) {
         const message = isDomainError(error) ? error.message : (await replyToError(error, deps, callbackId)).text;
         await ack({ response_action: "errors", errors: { [blockId]: message } });
         return;
       }
       await ack();
-      try {
-        await change.announce();
-        if (metadata.fromHome) await publishHome(deps, client, actor);
-      } catch (error) {
-        deps.logger.warn({ where: callbackId, err: (error as Error).message }, "could not announce a deal change");
-      }
+      if (!metadata.fromHome) return;
+      await publishHome(deps, client, actor).catch((error: unknown) =>
+        deps.logger.warn({ where: callbackId, err: (error as Error).message }, "could not refresh the App Home"),
+      );
     });
   }
 }

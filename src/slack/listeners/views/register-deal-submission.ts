@@ -17,7 +17,6 @@ const FIELD_BLOCKS: Record<DealField | "partner", string> = DEAL_BLOCKS;
  */
 export function registerDealSubmission(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.registerDeal, async ({ ack, body, view, client, context }) => {
-    let announce: (() => Promise<unknown>) | undefined;
     try {
       const draft = readDealDraft(view.state.values);
       const actor = await identifyInteraction(deps, body, context.teamId);
@@ -39,23 +38,19 @@ export function registerDealSubmission(app: App, deps: SlackDeps): void {
         return;
       }
       if (result.kind === "duplicate") {
-        const permalink = await permalinkOf(client, result.existing.channelId, result.existing.messageTs);
+        const card = await deps.services.deals.cardRef(result.existing);
+        const permalink = await permalinkOf(client, card?.channel ?? null, card?.ts ?? null);
         await ack({ response_action: "update", view: duplicateModal(result.existing, permalink) });
         return;
       }
       const conflict = result.kind === "created" ? result.conflict !== null : result.deal.status === "conflict";
+      // The deal's messages were written to the outbox with it; the dispatcher is already on them.
       await ack({ response_action: "update", view: registeredModal(result.deal, conflict) });
-      if (result.kind === "created") announce = result.announce;
     } catch (error) {
       const reply = await replyToError(error, deps, VIEWS.registerDeal);
       const message = isDomainError(error) ? error.message : reply.text;
       await ack({ response_action: "errors", errors: { [DEAL_BLOCKS.customerName]: message.slice(0, 150) } });
-      return;
     }
-    // Slack has its answer; the deal's messages follow. Their failure is logged, never re-acked.
-    await announce?.().catch((error: unknown) =>
-      deps.logger.warn({ err: (error as Error).message }, "could not announce a new deal"),
-    );
   });
 }
 

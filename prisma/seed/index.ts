@@ -1,0 +1,54 @@
+import type { Store } from "../../src/services/store";
+import { seedDeals } from "./deals";
+import { VENDOR_TEAM } from "./demo-people";
+import { seedExchangeRates } from "./exchange-rates";
+import { seedPartners } from "./partners";
+import { type PeopleSummary, seedStaff } from "./people";
+import { seedWorkspace } from "./workspace";
+
+/**
+ * Demo data for the sandbox (`npm run seed`, `npm run seed:demo`, and the sandbox's first start):
+ * a believable partner network of the vendor in the sandbox's Slack team, with a year of deals.
+ * It only creates what is missing and fills blanks (a person without a partner or role), so
+ * running it again changes nothing. It writes through the app's repositories, like the app does.
+ * Each feature adds its own step to seedDemo, in a file of its own next to this one.
+ */
+
+export { demoDealPlan, type PlannedDeal } from "./deal-stories";
+export { DEMO_PARTNERS, DEMO_PEOPLE } from "./demo-partners";
+export type { DemoPerson } from "./demo-people";
+
+export interface SeedSummary {
+  teamId: string;
+  partnersCreated: number;
+  membersCreated: number;
+  membersUpdated: number;
+  dealsCreated: number;
+  ratesCreated: number;
+}
+
+/** Fills the database with the demo network, in one transaction; safe to run again. `now` anchors every relative date. */
+export async function seedDemo(store: Store, options: { now: Date }): Promise<SeedSummary> {
+  return store.transaction(async (tx) => {
+    const workspace = await seedWorkspace(tx.workspaces);
+    const people: PeopleSummary = { membersCreated: 0, membersUpdated: 0 };
+    await seedStaff(tx.members, workspace.id, people);
+    const { partnersCreated, partnerIds } = await seedPartners(tx, workspace.id, options.now, people);
+    const ratesCreated = await seedExchangeRates(tx.exchangeRates, workspace);
+    const dealsCreated = await seedDeals(tx.deals, workspace.id, partnerIds, options.now);
+    return { teamId: VENDOR_TEAM.id, partnersCreated, ...people, dealsCreated, ratesCreated };
+  });
+}
+
+/** True when nothing has been stored yet: the sandbox then seeds on its first start. */
+export async function isEmptyDatabase(store: Store): Promise<boolean> {
+  return (await store.workspaces.count()) === 0;
+}
+
+export function describeSeed(summary: SeedSummary): string {
+  const { partnersCreated, membersCreated, membersUpdated, dealsCreated, ratesCreated } = summary;
+  if (partnersCreated + membersCreated + membersUpdated + dealsCreated + ratesCreated === 0) {
+    return `Demo data already present in ${summary.teamId}: nothing to add.`;
+  }
+  return `Demo data for ${summary.teamId}: ${partnersCreated} partners and ${membersCreated} people added, ${membersUpdated} people completed, ${dealsCreated} deals and ${ratesCreated} exchange rates added.`;
+}

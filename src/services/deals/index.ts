@@ -1,0 +1,46 @@
+import type { DealDraft } from "../../domain/deals/deal-input";
+import type { Decision } from "../../domain/deals/registration";
+import type { Stage } from "../../domain/deals/stages";
+import type { Actor } from "../access-service";
+import { changeDealStage, markDealWon } from "./change-deal-stage";
+import type { DealContext } from "./deal-context";
+import { decideExtension, requestExtension, sweepProtection } from "./deal-protection";
+import {
+  type DealListFilterName,
+  dealCardRef,
+  dealForMessage,
+  dealHistory,
+  getDeal,
+  homeDeals,
+  listDeals,
+} from "./deal-queries";
+import { dealForDecision, decideDeal } from "./decide-deal";
+import { registerDeal, registrationForm } from "./register-deal";
+
+/** The deal use cases, bound to their store and clock: what listeners and jobs call. */
+export function createDealUseCases(context: DealContext) {
+  return {
+    registrationForm: (actor: Actor) => registrationForm(context, actor),
+    register: (actor: Actor, draft: DealDraft, idempotencyKey: string, channelId: string | null) =>
+      registerDeal(context, actor, draft, idempotencyKey, channelId),
+    get: (actor: Actor, dealId: number) => getDeal(context, actor, dealId),
+    history: (actor: Actor, dealId: number) => dealHistory(context, actor, dealId),
+    list: (actor: Actor, options: { filter: DealListFilterName; partnerName?: string | undefined; page: number }) =>
+      listDeals(context, actor, options),
+    home: (actor: Actor) => homeDeals(context, actor),
+    cardRef: (deal: Parameters<typeof dealCardRef>[1]) => dealCardRef(context, deal),
+    forMessage: (workspaceId: number, dealId: number) => dealForMessage(context, workspaceId, dealId),
+    forDecision: (actor: Actor, dealId: number) => dealForDecision(context, actor, dealId),
+    decide: (actor: Actor, dealId: number, decision: Decision, note?: string) =>
+      decideDeal(context, actor, dealId, decision, note),
+    changeStage: (actor: Actor, dealId: number, to: Stage, input?: { amountMinor?: number; lostReason?: string }) =>
+      changeDealStage(context, actor, dealId, to, input),
+    markWon: (actor: Actor, dealId: number, amountText: string) => markDealWon(context, actor, dealId, amountText),
+    requestExtension: (actor: Actor, dealId: number) => requestExtension(context, actor, dealId),
+    decideExtension: (actor: Actor, dealId: number, approve: boolean) =>
+      decideExtension(context, actor, dealId, approve),
+    sweepProtection: () => sweepProtection(context),
+  };
+}
+
+export type DealUseCases = ReturnType<typeof createDealUseCases>;
