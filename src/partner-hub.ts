@@ -40,6 +40,8 @@ export interface StartOptions {
   retryPolicy?: RetryPolicy;
   outboxLeaseMs?: number;
   outboxSweepMs?: number;
+  /** A pause after each post in a conversation (see DispatcherOptions.laneSpacingMs); the bench compares. */
+  outboxLaneSpacingMs?: number;
 }
 
 export interface PartnerHub {
@@ -92,6 +94,7 @@ export async function composePartnerHub(
       logger,
       owner: instance,
       ...(options.outboxSweepMs && { sweepMs: options.outboxSweepMs }),
+      ...(options.outboxLaneSpacingMs !== undefined && { laneSpacingMs: options.outboxLaneSpacingMs }),
     });
   }
   slack.listen({ services, logger, outboxLastSweepAt: () => dispatcher?.lastSweepAt ?? null });

@@ -15,6 +15,8 @@ export const ACTIONS = {
   dealListPage: "deal_list_page",
   dealListNewer: "deal_list_page_prev",
   dealListOlder: "deal_list_page_next",
+  /** Retry of a failed outbox message in /hub status. */
+  retryOutbox: "outbox_retry",
   /** The one action id inside every input block; blocks tell the fields apart. */
   input: "value",
 } as const;
@@ -55,6 +57,7 @@ export const BLOCKS = {
   dealListPager: "deal_list_pager",
   homeActions: "home_actions",
   launcher: "launcher",
+  statusFailure: (outboxId: number) => `status_failure_${outboxId}`,
   dealCard: (dealId: number) => `deal_card_${dealId}`,
   dealApproval: (dealId: number) => `deal_approval_${dealId}`,
   dealExtension: (dealId: number) => `deal_extension_${dealId}`,

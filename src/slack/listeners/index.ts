@@ -6,6 +6,7 @@ import { registerDealListPaging } from "./actions/deal-list-page";
 import { registerDealModalLiveCheck } from "./actions/deal-modal-live-check";
 import { registerExtensionActions } from "./actions/extension-actions";
 import { registerRegisterDealButton } from "./actions/register-deal-button";
+import { registerRetryOutboxAction } from "./actions/retry-outbox-action";
 import { registerDealCommand } from "./commands/deal-command";
 import { registerHubCommand } from "./commands/hub-command";
 import { registerPartnerCommand } from "./commands/partner-command";
@@ -27,5 +28,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerDealCardActions(app, deps);
   registerExtensionActions(app, deps);
   registerDealListPaging(app, deps);
+  registerRetryOutboxAction(app, deps);
   registerAppHomeOpened(app, deps);
 }

@@ -17,6 +17,10 @@ export const COMMAND_HELP: CommandHelp[] = [
       { syntax: "/hub help", what: "this overview" },
       { syntax: "/hub role @dana manager", what: "make someone admin, manager or member (admins)" },
       { syntax: "/hub settings", what: "approvals channel, time zone, reporting currency, protection period" },
+      {
+        syntax: "/hub status",
+        what: "version, database, messages waiting or failed (with Retry), when jobs last ran (admins)",
+      },
       { syntax: "/hub approvals #deal-approvals", what: "where deal registrations are sent for approval (admins)" },
       { syntax: "/hub timezone Europe/Berlin", what: "the program's time zone for dates and periods (admins)" },
       { syntax: "/hub currency EUR", what: "reporting currency, the default in the deal form (admins)" },

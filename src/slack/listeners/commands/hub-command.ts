@@ -8,6 +8,7 @@ import { launcherMessage } from "../../views/launcher-view";
 import { plain } from "../../views/message";
 import { roleSetMessage } from "../../views/role-views";
 import { settingsMessage } from "../../views/settings-view";
+import { statusMessage } from "../../views/status-view";
 import { type CommandInvocation, registerCommand } from "./command-runner";
 
 const ROLE_USAGE = "Usage: `/hub role @someone admin|manager|member`";
@@ -55,6 +56,8 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
           ":white_check_mark: Posted the launcher: partners can register deals with its button, even from Slack Connect. Pin it so it stays at hand.",
         );
       }
+      case "status":
+        return statusMessage(await deps.services.status.status(actor), deps.outboxLastSweepAt?.() ?? null);
       case "settings":
         return settingsMessage(actor.workspace);
       case "timezone":
