@@ -16,6 +16,7 @@ import {
   credentialsEnv,
   freePort,
   killGroup,
+  PRODUCTION_NODE_ARGS,
   processTree,
   REPO_ROOT,
   rssKb,
@@ -63,7 +64,7 @@ interface Target {
 
 const TARGETS: Target[] = [
   { name: "npm start", command: "npm", args: ["start"] },
-  { name: "production", command: process.execPath, args: ["dist/main.js"] },
+  { name: "production", command: process.execPath, args: PRODUCTION_NODE_ARGS },
 ];
 
 interface ProcessRss {

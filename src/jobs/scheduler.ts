@@ -22,16 +22,10 @@ export function startJobs(services: Services, logger: Logger, instance: string):
     await execution;
     running.delete(execution);
   };
-  const tasks = [
-    schedule(
-      "7 * * * *",
-      run("deal-protection", () => runProtectionJob(services, logger, instance)),
-      {
-        name: "deal-protection",
-        noOverlap: true,
-      },
-    ),
-  ];
+  const protection = run("deal-protection", () => runProtectionJob(services, logger, instance));
+  const tasks = [schedule("7 * * * *", protection, { name: "deal-protection", noOverlap: true })];
+  // Once at start too: reminders and expiries that fell due while no instance ran go out now.
+  void protection();
   return {
     stop: async () => {
       for (const task of tasks) await task.stop();

@@ -44,7 +44,7 @@ export class AccessService {
   }
 
   async identify(identity: SlackIdentity): Promise<Actor> {
-    if (!identity.teamId || !identity.userId) throw new DomainError("no_identity", "Slack did not say who you are.");
+    if (!identity.teamId || !identity.userId) throw new DomainError("no_identity");
     const external = identity.userTeamId !== undefined && identity.userTeamId !== identity.teamId;
     const workspace = await this.store.workspaces.ensure(identity.teamId);
     let member = await this.store.members.ensure(workspace.id, identity.userId, identity.userTeamId ?? identity.teamId);

@@ -10,12 +10,12 @@ export class PartnerService {
   constructor(private readonly store: Store) {}
 
   async add(actor: Actor, input: { name: string; region?: string; tier?: string }): Promise<PartnerRecord> {
-    requireManager(actor.role, "add partner companies");
+    requireManager(actor.role, "add_partners");
     const partner = validateNewPartner(input);
     return this.store.transaction(async (tx) => {
       const created = await tx.partners.create(actor.workspace.id, partner);
       if (!created) {
-        throw new DomainError("partner_exists", `A partner named “${partner.name}” already exists: see /partner list.`);
+        throw new DomainError("partner_exists", { name: partner.name });
       }
       await tx.audit.record({
         workspaceId: actor.workspace.id,
@@ -29,7 +29,7 @@ export class PartnerService {
   }
 
   async list(actor: Actor): Promise<PartnerSummary[]> {
-    requireManager(actor.role, "list partner companies");
+    requireManager(actor.role, "list_partners");
     return this.store.partners.list(actor.workspace.id);
   }
 
@@ -38,7 +38,7 @@ export class PartnerService {
     userId: string,
     partnerName: string,
   ): Promise<{ partner: PartnerRecord; previousPartnerId: number | null }> {
-    requireManager(actor.role, "assign people to partners");
+    requireManager(actor.role, "assign_partners");
     const partner = await this.findByName(actor, partnerName);
     return this.store.transaction(async (tx) => {
       const member = await tx.members.ensure(actor.workspace.id, userId, null);
@@ -55,7 +55,7 @@ export class PartnerService {
   }
 
   async members(actor: Actor, partnerName: string): Promise<{ partner: PartnerRecord; members: MemberRecord[] }> {
-    requireManager(actor.role, "see partner members");
+    requireManager(actor.role, "see_partner_members");
     const partner = await this.findByName(actor, partnerName);
     return { partner, members: await this.store.members.listByPartner(partner.id) };
   }
@@ -66,10 +66,9 @@ export class PartnerService {
 
   async findByName(actor: Actor, name: string): Promise<PartnerRecord> {
     const key = textKey(name);
-    if (key === "") throw new DomainError("partner_name_missing", "Name the partner company.");
+    if (key === "") throw new DomainError("partner_search_empty");
     const partner = await this.store.partners.findByKey(actor.workspace.id, key);
-    if (!partner)
-      throw new DomainError("partner_not_found", `No partner named “${name.trim()}”. /partner list shows them all.`);
+    if (!partner) throw new DomainError("partner_not_found", { name: name.trim() });
     return partner;
   }
 }

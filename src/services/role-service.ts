@@ -11,12 +11,9 @@ export class RoleService {
   ) {}
 
   async setRole(actor: Actor, targetUserId: string, role: Role): Promise<{ member: MemberRecord; previous: Role }> {
-    requireAdmin(actor.role, "change roles");
+    requireAdmin(actor.role, "change_roles");
     if (this.access.adminsFromConfig && (role === "admin" || this.access.isConfiguredAdmin(targetUserId))) {
-      throw new DomainError(
-        "admins_from_config",
-        "Admins are set by HUB_ADMINS in Partner Hub's configuration; ask whoever deploys it to change that list.",
-      );
+      throw new DomainError("admins_from_config");
     }
     return this.store.transaction(async (tx) => {
       await tx.workspaces.lock(actor.workspace.id);

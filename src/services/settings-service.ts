@@ -28,7 +28,7 @@ export class SettingsService {
     setting: ProgramSetting,
     text: string,
   ): Promise<{ workspace: WorkspaceRecord; value: string }> {
-    requireAdmin(actor.role, "change program settings");
+    requireAdmin(actor.role, "change_settings");
     const patch = SETTING_PARSERS[setting](text);
     const workspace = await this.update(actor, patch);
     return { workspace, value: String(Object.values(patch)[0]) };
@@ -49,11 +49,11 @@ export class SettingsService {
 
   /** The launcher invites partners to register deals in a channel: a manager's call. */
   checkCanPostLauncher(actor: Actor): void {
-    requireManager(actor.role, "post the launcher");
+    requireManager(actor.role, "post_launcher");
   }
 
   async setApprovalsChannel(actor: Actor, channelId: string): Promise<void> {
-    requireAdmin(actor.role, "choose the approvals channel");
+    requireAdmin(actor.role, "choose_approvals_channel");
     await this.store.transaction(async (tx) => {
       await tx.workspaces.setApprovalsChannel(actor.workspace.id, channelId, false);
       await tx.audit.record({

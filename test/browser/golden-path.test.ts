@@ -8,7 +8,8 @@ import { startTestSandbox, type TestSandbox } from "../support/test-sandbox";
 /**
  * The golden path of the README's quick start, in a real browser (Debian's Chromium, headless) and
  * through the page only: Pat registers a deal with /deal in #partner-acme, Max approves it in
- * #deal-approvals, Pat hears about it and finds it on the App Home. It saves the screenshots the
+ * #deal-approvals, Pat hears about it and finds it on the App Home, and Ada Admin checks that every
+ * message went out with /hub status. It saves the screenshots the
  * README shows (docs/screenshots/).
  */
 
@@ -159,5 +160,20 @@ describe.skipIf(!hasChromium)("the golden path in the sandbox page", () => {
     // Pat's company has more open deals from the demo data, some of them overdue.
     expect(await home.locator(".block-section", { hasText: "overdue" }).count()).toBeGreaterThan(0);
     await screenshot("sandbox-home");
+  });
+
+  it("shows Ada Admin the system status: every message delivered, and when the jobs last ran", async () => {
+    await actAs("Ada Admin");
+    await openChannel("deal-approvals");
+    await page.fill("#composer-input", "/hub status");
+    await page.press("#composer-input", "Enter");
+    const status = page.locator("#pane .message.ephemeral", { hasText: "Partner Hub status" });
+    await status.waitFor();
+    const text = await status.innerText();
+    expect(text).toMatch(/Database\s+SQLite/);
+    expect(text).toMatch(/Migrations applied\s+\d+ · latest \d+_/);
+    expect(text).toContain("nothing waiting");
+    expect(text).toMatch(/Failed\s+none/);
+    await screenshot("sandbox-status");
   });
 });

@@ -11,6 +11,11 @@ import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const SIGNING_SECRET = "ops-signing-secret";
+/**
+ * Node's arguments for the production start, as in package.json's start:prod and the Dockerfile's
+ * CMD (a test holds all three together). --optimize-for-size: see bench/README.md.
+ */
+export const PRODUCTION_NODE_ARGS = ["--optimize-for-size", "dist/main.js"];
 
 export interface AppProcess {
   pid: number;

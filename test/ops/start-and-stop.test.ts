@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import {
   freePort,
   healthStatus,
   killGroup,
+  PRODUCTION_NODE_ARGS,
   processTree,
   REPO_ROOT,
   startApp,
@@ -74,8 +75,16 @@ describe("the production start", () => {
     rmSync(join(REPO_ROOT, outdir, ".."), { recursive: true, force: true });
   });
 
+  it("is started the same way by start:prod, the Dockerfile and these tests", () => {
+    const scripts = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
+    expect(scripts["start:prod"]).toBe(`exec node ${PRODUCTION_NODE_ARGS.join(" ")}`);
+    const dockerfile = readFileSync(join(REPO_ROOT, "Dockerfile"), "utf8");
+    expect(dockerfile).toContain(`CMD ${JSON.stringify(["node", ...PRODUCTION_NODE_ARGS]).replaceAll(",", ", ")}`);
+  });
+
   it("serves /healthz from the bundle and exits 0 on SIGTERM", async () => {
-    const app = await start(process.execPath, [join(outdir, "main.js")], "production");
+    const args = PRODUCTION_NODE_ARGS.map((arg) => (arg === "dist/main.js" ? join(outdir, "main.js") : arg));
+    const app = await start(process.execPath, args, "production");
     expect(processTree(app.pid)).toEqual([app.pid]);
 
     process.kill(app.pid, "SIGTERM");

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseArgs, splitSubcommand, tokenize } from "../../src/slack/parse/command-text";
+import { errorSentence } from "../../src/slack/views/error-sentences";
+import { errorOf } from "../support/domain-error";
 
 describe("tokenize", () => {
   it.each([
@@ -39,7 +41,9 @@ describe("tokenize", () => {
   });
 
   it("refuses an unclosed quote", () => {
-    expect(() => tokenize('add "Acme')).toThrow(/quote/);
+    const error = errorOf(() => tokenize('add "Acme'));
+    expect(error.code).toBe("unclosed_quote");
+    expect(errorSentence(error)).toMatch(/quote/);
   });
 
   it("is empty for blank text", () => {
@@ -59,7 +63,9 @@ describe("parseArgs", () => {
   });
 
   it("refuses a repeated option", () => {
-    expect(() => parseArgs(tokenize("a tier:gold tier:silver"), ["tier"])).toThrow(/twice/);
+    const error = errorOf(() => parseArgs(tokenize("a tier:gold tier:silver"), ["tier"]));
+    expect(error.params).toEqual({ key: "tier" });
+    expect(errorSentence(error)).toMatch(/twice/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { DomainError } from "../../src/domain/shared/domain-error";
 
-/** The DomainError `run` throws, to assert on its code and message; fails when it throws none. */
+/** The DomainError `run` throws, to assert on its code and params; fails when it throws none. */
 export function errorOf(run: () => unknown): DomainError {
   try {
     run();

@@ -1,6 +1,6 @@
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
-import { type PartnerHub, startPartnerHub } from "../../src/partner-hub";
+import { composePartnerHub, type PartnerHub, type StartOptions, startPartnerHub } from "../../src/partner-hub";
 import { FakeSlack } from "../../src/sandbox/fake-slack";
 import { SlackClientSimulator } from "../../src/sandbox/slack-client-simulator";
 import { expectWithinSlackLimits } from "./block-limits";
@@ -41,6 +41,12 @@ export interface Harness {
   appUrl: string;
   /** Waits until the outbox has delivered (or given up on) every message it holds. */
   outboxDrained(timeoutMs?: number): Promise<void>;
+  /**
+   * Another instance of the app (a replica) on the same database and fake Slack; close() stops it.
+   * On SQLite it shares the first instance's connection: better-sqlite3 waits for a lock
+   * synchronously, so two connections in one process would block each other until they time out.
+   */
+  startInstance(start?: StartOptions): Promise<PartnerHub>;
   close(): Promise<void>;
 }
 
@@ -49,7 +55,13 @@ export interface Harness {
  * database and a fake Slack, and returns a simulator that sends it signed requests.
  */
 export async function startHarness(
-  options: { hubAdmins?: string[]; env?: Record<string, string>; clock?: () => Date } = {},
+  options: {
+    hubAdmins?: string[];
+    env?: Record<string, string>;
+    clock?: () => Date;
+    /** Passed to startPartnerHub: `dispatcher: false`, a fast `retryPolicy`, short leases… */
+    start?: StartOptions;
+  } = {},
 ): Promise<Harness> {
   const fake = await new FakeSlack().start();
   const database = await createTestDatabase();
@@ -64,10 +76,13 @@ export async function startHarness(
     ...options.env,
   });
   // Jobs are run by the tests themselves (services.deals.sweepProtection) with the injected clock.
-  const hub = await startPartnerHub(config, createLogger(config.logLevel), {
+  const startOptions = (start: StartOptions | undefined): StartOptions => ({
     jobs: false,
     ...(options.clock && { clock: options.clock }),
+    ...start,
   });
+  const hub = await startPartnerHub(config, createLogger(config.logLevel), startOptions(options.start));
+  const instances: PartnerHub[] = [];
   const appUrl = `http://127.0.0.1:${hub.port}`;
   const slack = new SlackClientSimulator({ appUrl, signingSecret: SIGNING_SECRET, fake });
   return {
@@ -94,7 +109,17 @@ export async function startHarness(
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
+    startInstance: async (start) => {
+      const logger = createLogger(config.logLevel);
+      const instance =
+        database.dialect === "sqlite"
+          ? await composePartnerHub(config, hub.db, logger, startOptions(start))
+          : await startPartnerHub(config, logger, startOptions(start));
+      instances.push(instance);
+      return instance;
+    },
     close: async () => {
+      await Promise.all(instances.map((instance) => instance.stop()));
       await hub.stop();
       await fake.stop();
       await database.drop();

@@ -198,12 +198,25 @@ export class PrismaOutboxRepository implements OutboxRepository {
     };
   }
 
-  async nextDueAt(): Promise<Date | null> {
-    const row = await this.db.outboxMessage.findFirst({
-      where: { status: "pending" },
-      orderBy: { nextAttemptAt: "asc" },
-      select: { nextAttemptAt: true },
-    });
-    return row?.nextAttemptAt ?? null;
+  async nextDueAt(now: Date): Promise<Date | null> {
+    // Rows due already are not "next": the ones left unclaimed wait for room in a lane (which wakes
+    // the dispatcher when it frees), the claimed ones for their lease. Counting them made the
+    // dispatcher look again at once, in a loop, for as long as anyone held a row.
+    const [retry, lease] = await Promise.all([
+      this.db.outboxMessage.findFirst({
+        where: { status: "pending", nextAttemptAt: { gt: now } },
+        orderBy: { nextAttemptAt: "asc" },
+        select: { nextAttemptAt: true },
+      }),
+      this.db.outboxMessage.findFirst({
+        where: { status: "pending", lockedUntil: { gte: now } },
+        orderBy: { lockedUntil: "asc" },
+        select: { lockedUntil: true },
+      }),
+    ]);
+    // unclaimed() frees a lease only once it is strictly past.
+    const lapses = lease?.lockedUntil ? [lease.lockedUntil.getTime() + 1] : [];
+    const times = [...(retry ? [retry.nextAttemptAt.getTime()] : []), ...lapses];
+    return times.length > 0 ? new Date(Math.min(...times)) : null;
   }
 }

@@ -1,4 +1,5 @@
 import { DomainError } from "../shared/domain-error";
+import type { Problem } from "../shared/error-codes";
 
 export interface CurrencyInfo {
   code: string;
@@ -97,12 +98,8 @@ export function currencyInfo(code: string): CurrencyInfo | null {
 
 export function minorUnitsOf(code: string): number {
   const info = BY_CODE.get(code);
-  if (info === undefined) throw new DomainError("currency_unknown", unknownCurrencyMessage(code));
+  if (info === undefined) throw new DomainError("currency_unknown", { code });
   return info.minorUnits;
-}
-
-function unknownCurrencyMessage(code: string): string {
-  return `"${code}" is not a currency we support. Pick one from the list, like USD or EUR.`;
 }
 
 /**
@@ -159,7 +156,7 @@ const SYMBOLS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly
 /** South Asian currencies are written in lakh groups (12,50,000), which are as valid there as 1,250,000. */
 const LAKH_GROUPING = new Set(["INR", "PKR", "BDT", "LKR", "NPR"]);
 
-type ParseResult = { ok: true; minor: number } | { ok: false; error: string };
+type ParseResult = { ok: true; minor: number } | { ok: false; problem: Problem };
 
 const SIGN = /^[-+\u2212]/;
 const LEADING_AFFIX = /^([^\d\s.,'\u2019+\-\u2212]+)\s*/u;
@@ -171,11 +168,11 @@ const TRAILING_AFFIX = /\s*([^\d\s.,'\u2019+\-\u2212]+)$/u;
  */
 export function parseAmount(text: string, currency: string): ParseResult {
   const info = BY_CODE.get(currency);
-  if (info === undefined) return fail(unknownCurrencyMessage(currency));
+  if (info === undefined) return fail({ code: "currency_unknown", params: { code: currency } });
   const units = info.minorUnits;
 
   let rest = text.trim();
-  if (rest === "") return fail("Enter an amount.");
+  if (rest === "") return fail({ code: "amount_missing" });
 
   let negative = false;
   const takeSign = (): void => {
@@ -201,58 +198,44 @@ export function parseAmount(text: string, currency: string): ParseResult {
   }
 
   const number = splitNumber(rest, LAKH_GROUPING.has(currency));
-  if (number === "not_a_number") return fail(notANumberMessage(units));
-  if (number === "misplaced_separators") {
-    return fail(`Check the separators in "${text.trim()}": group thousands by three, like 1,250,000.`);
-  }
+  if (number === "not_a_number") return fail(notANumber(units));
+  if (number === "misplaced_separators") return fail({ code: "amount_separators", params: { text: text.trim() } });
 
-  if (negative) return fail("The amount must be more than zero.");
-  if (number.fraction.length > units) {
-    return fail(
-      units === 0
-        ? `${currency} amounts have no decimals.`
-        : `${currency} amounts have at most ${units} decimal${units === 1 ? "" : "s"}.`,
-    );
-  }
+  if (negative) return fail({ code: "amount_not_positive" });
+  if (number.fraction.length > units) return fail({ code: "amount_decimals", params: { currency, decimals: units } });
 
   const integer = number.integer.replace(/^0+/, "");
   const fraction = number.fraction.padEnd(units, "0");
-  if (/^0*$/.test(integer + fraction)) return fail("The amount must be more than zero.");
+  if (/^0*$/.test(integer + fraction)) return fail({ code: "amount_not_positive" });
 
   const max = String(MAX_AMOUNT_MAJOR);
   const tooLarge =
     integer.length > max.length || (integer.length === max.length && (integer > max || /[1-9]/.test(fraction)));
-  if (tooLarge) return fail(`That amount is too large: a deal can be at most ${currency} ${groupThousands(max)}.`);
+  if (tooLarge) return fail({ code: "amount_too_large", params: { currency, max: MAX_AMOUNT_MAJOR } });
 
   return { ok: true, minor: Number((integer + fraction).replace(/^0+/, "")) };
 }
 
-function fail(error: string): { ok: false; error: string } {
-  return { ok: false, error };
+function fail(problem: Problem): { ok: false; problem: Problem } {
+  return { ok: false, problem };
 }
 
-function example(units: number): string {
-  return units === 0 ? "12,500" : `12,500.${"5".padEnd(units, "0")}`;
+function notANumber(units: number): Problem {
+  return { code: "amount_not_a_number", params: { decimals: units } };
 }
 
-function notANumberMessage(units: number): string {
-  return `Type the amount as a number, like ${example(units)}.`;
-}
-
-/** null when the text around the number is acceptable for this currency, else what to tell the person. */
-function affixProblem(affix: string, currency: string, units: number): string | null {
+/** null when the text around the number is acceptable for this currency, else what is wrong with it. */
+function affixProblem(affix: string, currency: string, units: number): Problem | null {
   const upper = affix.toUpperCase();
   if (upper === currency) return null;
   const symbolFor = SYMBOLS.get(upper);
   if (symbolFor !== undefined) {
     return symbolFor.includes(currency)
       ? null
-      : `"${affix}" is not a ${currency} symbol. Pick the matching currency, or type the amount without it.`;
+      : { code: "amount_symbol_mismatch", params: { symbol: affix, currency } };
   }
-  if (BY_CODE.has(upper)) {
-    return `This amount is in ${upper}, but the currency is ${currency}. Pick ${upper} as the currency, or remove "${affix}".`;
-  }
-  return notANumberMessage(units);
+  if (BY_CODE.has(upper)) return { code: "amount_other_currency", params: { typed: affix, code: upper, currency } };
+  return notANumber(units);
 }
 
 type SplitNumber = { integer: string; fraction: string } | "not_a_number" | "misplaced_separators";

@@ -28,10 +28,7 @@ export function normalizeDomain(input: string): string | null {
 
   if (!isHostname(host)) {
     const shown = trimmed.length > 60 ? `${trimmed.slice(0, 59)}…` : trimmed;
-    const message = /[^\x20-\x7e]/.test(host)
-      ? `"${shown}" has characters a domain can't have. Type international domains in their xn-- form, or leave the domain empty.`
-      : `"${shown}" isn't a web domain. Type the customer's domain, like acme.com, or leave it empty.`;
-    throw new DomainError("customer_domain_invalid", message);
+    throw new DomainError("customer_domain_invalid", { shown, foreignCharacters: /[^\x20-\x7e]/.test(host) });
   }
   return host;
 }

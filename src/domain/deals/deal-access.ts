@@ -19,21 +19,16 @@ export function requireDealVisible(
   id: number,
 ): void {
   if (!deal || !canSeeDeal(viewer, deal)) {
-    throw new DomainError("deal_not_found", `There is no deal #${id} that you can see.`);
+    throw new DomainError("deal_not_found", { id });
   }
 }
 
 /** Who may register: a member of a partner company, or a manager registering on a partner's behalf. */
 export function registeringPartner(viewer: DealViewer, chosenPartnerId: number | null): number {
   if (canManageProgram(viewer.role)) {
-    if (chosenPartnerId === null) throw new DomainError("partner_required", "Choose the partner this deal is for.");
+    if (chosenPartnerId === null) throw new DomainError("partner_required");
     return chosenPartnerId;
   }
-  if (viewer.partnerId === null) {
-    throw new DomainError(
-      "no_partner",
-      "You're not in a partner company yet: ask a channel manager to run `/partner assign @you <company>`.",
-    );
-  }
+  if (viewer.partnerId === null) throw new DomainError("no_partner");
   return viewer.partnerId;
 }

@@ -1,5 +1,6 @@
 import { MAX_REGION } from "../partners/partner-rules";
 import { isDomainError } from "../shared/domain-error";
+import type { LimitedDealField, Problem } from "../shared/error-codes";
 import { isCurrency, parseAmount } from "./currency";
 import { type CustomerKeys, normalizeCompanyName, normalizeDomain } from "./customer";
 import { isOpenStage, isStage, type Stage } from "./stages";
@@ -40,7 +41,9 @@ export type DealField =
   | "region"
   | "notes";
 
-export type DealValidation = { ok: true; deal: ValidDeal } | { ok: false; errors: Partial<Record<DealField, string>> };
+export type DealProblems = Partial<Record<DealField, Problem>>;
+
+export type DealValidation = { ok: true; deal: ValidDeal } | { ok: false; errors: DealProblems };
 
 export const MIN_NAME = 2;
 export const MAX_CUSTOMER_NAME = 120;
@@ -54,57 +57,55 @@ export const MAX_CLOSE_YEARS_AHEAD = 5;
  * not checked here: which partners a person may register for is a permission question.
  */
 export function validateDeal(draft: DealDraft, context: { today: string; defaultCurrency: string }): DealValidation {
-  const errors: Partial<Record<DealField, string>> = {};
+  const errors: DealProblems = {};
 
   const customerName = oneLine(draft.customerName);
   const nameKey = normalizeCompanyName(customerName);
-  if (customerName === "") errors.customerName = "Enter the customer's company name.";
-  else if (customerName.length < MIN_NAME)
-    errors.customerName = `A customer name needs at least ${MIN_NAME} characters.`;
-  else if (customerName.length > MAX_CUSTOMER_NAME) {
-    errors.customerName = `Keep the customer name to ${MAX_CUSTOMER_NAME} characters or fewer.`;
-  } else if (nameKey === "") errors.customerName = "A customer name needs letters or digits.";
+  if (customerName === "") errors.customerName = { code: "customer_name_missing" };
+  else if (customerName.length < MIN_NAME) {
+    errors.customerName = { code: "customer_name_too_short", params: { min: MIN_NAME } };
+  } else if (customerName.length > MAX_CUSTOMER_NAME) {
+    errors.customerName = tooLong("customerName", MAX_CUSTOMER_NAME);
+  } else if (nameKey === "") errors.customerName = { code: "customer_name_no_letters" };
 
   let domain: string | null = null;
   try {
     domain = normalizeDomain(draft.customerDomain ?? "");
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    errors.customerDomain = error.message;
+    errors.customerDomain = error.problem;
   }
 
   const product = oneLine(draft.product);
-  if (product === "") errors.product = "Enter the product or service being sold.";
-  else if (product.length < MIN_NAME) errors.product = `A product needs at least ${MIN_NAME} characters.`;
-  else if (product.length > MAX_PRODUCT) errors.product = `Keep the product to ${MAX_PRODUCT} characters or fewer.`;
+  if (product === "") errors.product = { code: "product_missing" };
+  else if (product.length < MIN_NAME) errors.product = { code: "product_too_short", params: { min: MIN_NAME } };
+  else if (product.length > MAX_PRODUCT) errors.product = tooLong("product", MAX_PRODUCT);
 
   const currency = (oneLine(draft.currency) || context.defaultCurrency).toUpperCase();
   let amountMinor = 0;
   if (!isCurrency(currency)) {
-    errors.currency = `"${currency}" is not a currency we support. Pick one from the list, like USD or EUR.`;
+    errors.currency = { code: "currency_unknown", params: { code: currency } };
   } else {
     const amount = parseAmount(draft.amount ?? "", currency);
     if (amount.ok) amountMinor = amount.minor;
-    else errors.amount = amount.error;
+    else errors.amount = amount.problem;
   }
 
   const stageText = oneLine(draft.stage).toLowerCase() || "prospecting";
   let stage: Stage = "prospecting";
-  if (!isStage(stageText)) errors.stage = "Pick a stage from the list.";
-  else if (!isOpenStage(stageText)) errors.stage = "A new registration can't start as won or lost.";
+  if (!isStage(stageText)) errors.stage = { code: "stage_invalid" };
+  else if (!isOpenStage(stageText)) errors.stage = { code: "stage_not_open" };
   else stage = stageText;
 
   const close = checkExpectedClose(oneLine(draft.expectedClose), context.today);
-  if (typeof close === "string") errors.expectedClose = close;
+  if (isProblem(close)) errors.expectedClose = close;
 
   const region = oneLine(draft.region) || null;
-  if (region !== null && region.length > MAX_REGION) {
-    errors.region = `Keep the region to ${MAX_REGION} characters or fewer.`;
-  }
+  if (region !== null && region.length > MAX_REGION) errors.region = tooLong("region", MAX_REGION);
 
   // Notes keep their line breaks: partners write them as short paragraphs or lists.
   const notes = draft.notes?.trim() || null;
-  if (notes !== null && notes.length > MAX_NOTES) errors.notes = `Keep the notes to ${MAX_NOTES} characters or fewer.`;
+  if (notes !== null && notes.length > MAX_NOTES) errors.notes = tooLong("notes", MAX_NOTES);
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -116,11 +117,19 @@ export function validateDeal(draft: DealDraft, context: { today: string; default
       amountMinor,
       currency,
       stage,
-      expectedCloseOn: typeof close === "string" ? null : close,
+      expectedCloseOn: isProblem(close) ? null : close,
       region,
       notes,
     },
   };
+}
+
+function tooLong(field: LimitedDealField, max: number): Problem {
+  return { code: "deal_field_too_long", params: { field, max } };
+}
+
+function isProblem(value: Date | Problem | null): value is Problem {
+  return value !== null && !(value instanceof Date);
 }
 
 function oneLine(text: string | null | undefined): string {
@@ -150,25 +159,24 @@ function isoDate({ year, month, day }: CalendarDate): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** A Date for the calendar day, or what to tell the person; null when no date was given. */
-function checkExpectedClose(text: string, todayText: string): Date | null | string {
+/** A Date for the calendar day, or what is wrong with the text; null when no date was given. */
+function checkExpectedClose(text: string, todayText: string): Date | null | Problem {
   const today = parseIsoDate(todayText);
   if (today === null) throw new RangeError(`today must be a YYYY-MM-DD date, got "${todayText}"`);
   if (text === "") return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return "Enter the date as YYYY-MM-DD, like 2026-03-31.";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return { code: "close_date_format" };
   const date = parseIsoDate(text);
-  if (date === null) return `${text} is not a date on the calendar.`;
+  if (date === null) return { code: "close_date_invalid", params: { date: text } };
 
   // Fixed-width ISO dates order the same as strings, so no Date (and no time zone) is needed to compare.
-  if (text < todayText) return "The expected close date can't be in the past.";
+  if (text < todayText) return { code: "close_date_past" };
   const limitYear = today.year + MAX_CLOSE_YEARS_AHEAD;
   const limit = isoDate({
     year: limitYear,
     month: today.month,
     day: Math.min(today.day, daysInMonth(limitYear, today.month)),
   });
-  if (text > limit)
-    return `The expected close date must be within ${MAX_CLOSE_YEARS_AHEAD} years, by ${limit} at the latest.`;
+  if (text > limit) return { code: "close_date_too_far", params: { years: MAX_CLOSE_YEARS_AHEAD, latest: limit } };
 
   const utc = new Date(0);
   utc.setUTCFullYear(date.year, date.month - 1, date.day);

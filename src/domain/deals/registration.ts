@@ -32,46 +32,38 @@ export const DECISIONS: readonly Decision[] = ["approve", "reject", "request_inf
 
 export const MAX_DECISION_NOTE = 500;
 
-const DECIDED_MESSAGES: Partial<Record<RegistrationStatus, string>> = {
-  approved: "This registration was already approved.",
-  rejected: "This registration was already rejected.",
-  expired: "This registration has already expired.",
-};
-
 /**
  * The status after a manager's decision. A rejection carries its reason and a request for
  * information its question, because the partner only learns what happened through them.
  */
 export function decide(current: RegistrationStatus, decision: Decision, reason?: string): RegistrationStatus {
-  const decided = DECIDED_MESSAGES[current];
-  if (decided !== undefined) throw new DomainError("already_decided", decided);
+  if (current === "approved" || current === "rejected" || current === "expired") {
+    throw new DomainError("already_decided", { status: current });
+  }
   const note = reason?.trim() ?? "";
 
   switch (decision) {
     case "approve":
       return "approved";
     case "reject":
-      if (note === "") throw new DomainError("reason_missing", "Tell the partner why the registration is rejected.");
+      if (note === "") throw new DomainError("reason_missing");
       checkNoteLength(note, "reason");
       return "rejected";
     case "request_info":
       if (current === "info_requested") {
-        throw new DomainError(
-          "info_already_requested",
-          "The partner was already asked for more information. Approve or reject once they answer.",
-        );
+        throw new DomainError("info_already_requested");
       }
-      if (note === "") throw new DomainError("question_missing", "Type the question for the partner.");
+      if (note === "") throw new DomainError("question_missing");
       checkNoteLength(note, "question");
       return "info_requested";
     default:
-      throw new DomainError("decision_invalid", "Choose approve, reject or request more information.");
+      throw new DomainError("decision_invalid");
   }
 }
 
 function checkNoteLength(note: string, what: "reason" | "question"): void {
   if (note.length > MAX_DECISION_NOTE) {
-    throw new DomainError(`${what}_too_long`, `Keep the ${what} to ${MAX_DECISION_NOTE} characters or fewer.`);
+    throw new DomainError(`${what}_too_long`, { max: MAX_DECISION_NOTE });
   }
 }
 
@@ -85,10 +77,7 @@ const DAY_MS = 86_400_000;
 /** Whole 24-hour days from the given instant: protection is a span of time, not calendar dates in some zone. */
 export function protectionEnd(from: Date, days: number): Date {
   if (!Number.isInteger(days) || days < MIN_PROTECTION_DAYS || days > MAX_PROTECTION_DAYS) {
-    throw new DomainError(
-      "protection_days_invalid",
-      `Protection must be a whole number of days from ${MIN_PROTECTION_DAYS} to ${MAX_PROTECTION_DAYS}.`,
-    );
+    throw new DomainError("protection_days_invalid", { min: MIN_PROTECTION_DAYS, max: MAX_PROTECTION_DAYS });
   }
   return new Date(from.getTime() + days * DAY_MS);
 }
@@ -118,7 +107,7 @@ export function reminderDue(
   leadDays: number = REMINDER_LEAD_DAYS,
 ): boolean {
   if (!Number.isInteger(leadDays) || leadDays < 0) {
-    throw new DomainError("reminder_days_invalid", "Reminder lead time must be a whole number of days, 0 or more.");
+    throw new DomainError("reminder_days_invalid");
   }
   if (deal.status !== "approved" || deal.protectedUntil === null || isClosed(deal)) return false;
   const windowOpens = deal.protectedUntil.getTime() - leadDays * DAY_MS;
@@ -138,10 +127,7 @@ export function extendProtection(
   now: Date,
 ): Date {
   if (deal.status !== "approved") {
-    throw new DomainError(
-      "not_approved",
-      `Only approved registrations can be extended. This one is ${STATUS_LABELS[deal.status].toLowerCase()}.`,
-    );
+    throw new DomainError("not_approved", { status: deal.status });
   }
   const base = deal.protectedUntil !== null && deal.protectedUntil > now ? deal.protectedUntil : now;
   return protectionEnd(base, days);

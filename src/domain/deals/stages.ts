@@ -1,5 +1,4 @@
 import { DomainError } from "../shared/domain-error";
-import type { RegistrationStatus } from "./registration";
 
 export const STAGES = ["prospecting", "qualified", "proposal", "negotiation", "won", "lost"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -38,36 +37,31 @@ export function nextStage(stage: Stage): Stage | null {
  * because deals do slip; a closed deal is final so the numbers reported on it stay put.
  */
 export function checkStageChange(
-  deal: { stage: Stage; status: RegistrationStatus },
+  // A plain string: registration.ts imports Stage from here, and only two statuses matter below.
+  deal: { stage: Stage; status: string },
   to: Stage,
   input: { amountMinor?: number; lostReason?: string },
 ): void {
   if (deal.stage === "won" || deal.stage === "lost") {
-    throw new DomainError("deal_closed", `This deal is already ${deal.stage}.`);
+    throw new DomainError("deal_closed", { stage: deal.stage });
   }
-  if (deal.status === "rejected") {
-    throw new DomainError("registration_closed", "This registration was rejected, so its stage can't change.");
+  if (deal.status === "rejected" || deal.status === "expired") {
+    throw new DomainError("registration_closed", { status: deal.status });
   }
-  if (deal.status === "expired") {
-    throw new DomainError(
-      "registration_closed",
-      "This registration has expired, so its stage can't change. Register the deal again if it's still active.",
-    );
-  }
-  if (!isStage(to)) throw new DomainError("stage_invalid", "Pick a stage from the list.");
+  if (!isStage(to)) throw new DomainError("stage_invalid");
   if (to === deal.stage) {
-    throw new DomainError("stage_unchanged", `This deal is already in ${STAGE_LABELS[to]}.`);
+    throw new DomainError("stage_unchanged", { stage: to });
   }
   if (to === "lost") {
     const reason = input.lostReason?.trim() ?? "";
-    if (reason === "") throw new DomainError("lost_reason_missing", "Say why the deal was lost.");
+    if (reason === "") throw new DomainError("lost_reason_missing");
     if (reason.length > MAX_LOST_REASON) {
-      throw new DomainError("lost_reason_too_long", `Keep the reason to ${MAX_LOST_REASON} characters or fewer.`);
+      throw new DomainError("lost_reason_too_long", { max: MAX_LOST_REASON });
     }
   }
   if (to === "won" && input.amountMinor !== undefined) {
     if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) {
-      throw new DomainError("amount_invalid", "The won amount must be more than zero.");
+      throw new DomainError("amount_invalid");
     }
   }
 }

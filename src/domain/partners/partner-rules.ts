@@ -24,20 +24,19 @@ export function validateNewPartner(input: {
   tier?: string | undefined;
 }): NewPartner {
   const name = input.name.replace(/\s+/g, " ").trim();
-  if (name === "") throw new DomainError("partner_name_missing", "Give the partner company a name.");
+  if (name === "") throw new DomainError("partner_name_missing");
   if (name.length > MAX_PARTNER_NAME) {
-    throw new DomainError("partner_name_too_long", `A partner name can be at most ${MAX_PARTNER_NAME} characters.`);
+    throw new DomainError("partner_name_too_long", { max: MAX_PARTNER_NAME });
   }
   const nameKey = textKey(name);
-  if (nameKey === "")
-    throw new DomainError("partner_name_invalid", "A partner name needs at least one letter or digit.");
+  if (nameKey === "") throw new DomainError("partner_name_invalid");
   const region = input.region?.replace(/\s+/g, " ").trim() || null;
   if (region !== null && region.length > MAX_REGION) {
-    throw new DomainError("region_too_long", `A region can be at most ${MAX_REGION} characters.`);
+    throw new DomainError("region_too_long", { max: MAX_REGION });
   }
   const tierText = (input.tier ?? "registered").trim().toLowerCase();
   if (!(TIERS as readonly string[]).includes(tierText)) {
-    throw new DomainError("tier_invalid", `Tier must be one of: ${TIERS.join(", ")}.`);
+    throw new DomainError("tier_invalid", { tiers: TIERS });
   }
   return { name, nameKey, region, tier: tierText as Tier };
 }

@@ -13,10 +13,7 @@ export interface ProgramSettingsPatch {
 export function parseTimezone(text: string): string {
   const zone = text.trim();
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone) || !isValidTimeZone(zone)) {
-    throw new DomainError(
-      "timezone_invalid",
-      `“${zone}” is not a time zone: use a name like Europe/Berlin or America/New_York.`,
-    );
+    throw new DomainError("timezone_invalid", { text: zone });
   }
   // The zone as typed, in its canonical letter case; never an older alias ICU may resolve it to
   // (Europe/Kyiv must not come back as Europe/Kiev).
@@ -26,18 +23,14 @@ export function parseTimezone(text: string): string {
 
 export function parseReportingCurrency(text: string): string {
   const code = text.trim().toUpperCase();
-  if (!isCurrency(code))
-    throw new DomainError("currency_invalid", `“${text.trim()}” is not a currency code: use one like USD, EUR or GBP.`);
+  if (!isCurrency(code)) throw new DomainError("currency_invalid", { text: text.trim() });
   return code;
 }
 
 export function parseProtectionDays(text: string): number {
   const days = Number(text.trim());
   if (!/^\d+$/.test(text.trim()) || days < MIN_PROTECTION_DAYS || days > MAX_PROTECTION_DAYS) {
-    throw new DomainError(
-      "protection_days_invalid",
-      `The protection period is a whole number of days from ${MIN_PROTECTION_DAYS} to ${MAX_PROTECTION_DAYS}.`,
-    );
+    throw new DomainError("protection_days_invalid", { min: MIN_PROTECTION_DAYS, max: MAX_PROTECTION_DAYS });
   }
   return days;
 }

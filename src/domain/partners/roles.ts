@@ -1,4 +1,5 @@
 import { DomainError } from "../shared/domain-error";
+import type { ProtectedAction } from "../shared/error-codes";
 
 export const ROLES = ["admin", "manager", "member"] as const;
 export type Role = (typeof ROLES)[number];
@@ -16,12 +17,12 @@ export function canAssignRoles(role: Role): boolean {
   return role === "admin";
 }
 
-export function requireManager(role: Role, what: string): void {
-  if (!canManageProgram(role)) throw new DomainError("forbidden", `Only managers and admins can ${what}.`);
+export function requireManager(role: Role, action: ProtectedAction): void {
+  if (!canManageProgram(role)) throw new DomainError("forbidden", { action });
 }
 
-export function requireAdmin(role: Role, what: string): void {
-  if (!canAssignRoles(role)) throw new DomainError("forbidden", `Only admins can ${what}.`);
+export function requireAdmin(role: Role, action: ProtectedAction): void {
+  if (!canAssignRoles(role)) throw new DomainError("forbidden", { action });
 }
 
 /** An admin may not demote themselves when they are the last admin: the program would be left without one. */
@@ -34,6 +35,6 @@ export function checkRoleChange(input: {
 }): void {
   const demotesAnAdmin = input.targetCurrentRole === "admin" && input.newRole !== "admin";
   if (demotesAnAdmin && input.adminCount <= 1) {
-    throw new DomainError("last_admin", "The workspace needs at least one admin: make someone else admin first.");
+    throw new DomainError("last_admin");
   }
 }

@@ -44,7 +44,7 @@ export async function changeDealStage(
       cardThreadMessage(changed, eventId, { type: "stage", by: actor.userId }),
     ],
   );
-  if (!updated) throw new DomainError("stale", "This deal was just changed by someone else: look again.");
+  if (!updated) throw new DomainError("stale");
   return updated;
 }
 
@@ -57,6 +57,6 @@ export async function markDealWon(
 ): Promise<DealRecord> {
   const deal = await getDeal(context, actor, dealId);
   const parsed = parseAmount(amountText, deal.currency);
-  if (!parsed.ok) throw new DomainError("amount_invalid", parsed.error);
+  if (!parsed.ok) throw DomainError.of(parsed.problem);
   return changeDealStage(context, actor, dealId, "won", { amountMinor: parsed.minor });
 }

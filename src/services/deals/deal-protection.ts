@@ -7,15 +7,15 @@ import { changeDeal, type DealContext } from "./deal-context";
 import { extensionRequestMessage, redrawMessages, tellPartnerMessages } from "./deal-messages";
 import { getDeal } from "./deal-queries";
 
-const notProtected = () => new DomainError("not_protected", "This registration is no longer protected.");
+const notProtected = () => new DomainError("not_protected");
 
 /** A partner asks a manager for more protection time (offered once the reminder went out). */
 export async function requestExtension(context: DealContext, actor: Actor, dealId: number): Promise<DealRecord> {
   const deal = await getDeal(context, actor, dealId);
   if (deal.status !== "approved" || !deal.protectedUntil) {
-    throw new DomainError("not_protected", "Only an approved, protected registration can be extended.");
+    throw new DomainError("extension_not_allowed");
   }
-  const pending = new DomainError("extension_pending", "An extension is already waiting for a manager.");
+  const pending = new DomainError("extension_pending");
   if (deal.extensionRequestedAt) throw pending;
   const updated = await changeDeal(
     context,
@@ -43,11 +43,11 @@ export async function decideExtension(
   dealId: number,
   approve: boolean,
 ): Promise<DealRecord> {
-  if (!canManageProgram(actor.role)) throw new DomainError("forbidden", "Only managers can extend protection.");
+  if (!canManageProgram(actor.role)) throw new DomainError("forbidden", { action: "extend_protection" });
   const deal = await getDeal(context, actor, dealId);
   if (deal.status !== "approved") throw notProtected();
   if (!deal.extensionRequestedAt) {
-    throw new DomainError("no_extension", "There is no extension request waiting on this deal.");
+    throw new DomainError("no_extension");
   }
   const newEnd = approve ? extendProtection(deal, actor.workspace.protectionDays, context.clock()) : null;
   const updated = await changeDeal(
@@ -68,7 +68,7 @@ export async function decideExtension(
   if (!updated) {
     const current = await getDeal(context, actor, dealId);
     if (current.status !== "approved") throw notProtected();
-    throw new DomainError("already_decided", "Someone else just decided this extension.");
+    throw new DomainError("extension_decided");
   }
   return updated;
 }

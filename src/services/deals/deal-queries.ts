@@ -65,13 +65,10 @@ export async function listDeals(
 ): Promise<DealPage> {
   let partner: PartnerRecord | null = null;
   if (options.partnerName !== undefined) {
-    requireManager(actor.role, "list another partner's deals");
+    requireManager(actor.role, "list_partner_deals");
     partner = await context.store.partners.findByKey(actor.workspace.id, textKey(options.partnerName));
     if (!partner) {
-      throw new DomainError(
-        "partner_not_found",
-        `No partner named “${options.partnerName}”. /partner list shows them all.`,
-      );
+      throw new DomainError("partner_not_found", { name: options.partnerName });
     }
   } else if (!canManageProgram(actor.role)) {
     if (actor.member.partnerId === null) registeringPartner(viewerOf(actor), null);

@@ -1,7 +1,7 @@
 import { type Decision, decide, protectionEnd } from "../../domain/deals/registration";
 import { canManageProgram } from "../../domain/partners/roles";
 import { localDate } from "../../domain/shared/calendar";
-import { DomainError } from "../../domain/shared/domain-error";
+import { DomainError, isDomainError } from "../../domain/shared/domain-error";
 import type { Actor } from "../access-service";
 import type { DealRecord } from "../records";
 import { changeDeal, type DealContext } from "./deal-context";
@@ -9,7 +9,7 @@ import { redrawMessages, tellPartnerMessages } from "./deal-messages";
 import { getDeal } from "./deal-queries";
 
 export function requireDecider(actor: Actor): void {
-  if (!canManageProgram(actor.role)) throw new DomainError("forbidden", "Only managers can approve deals.");
+  if (!canManageProgram(actor.role)) throw new DomainError("forbidden", { action: "decide_deals" });
 }
 
 /** The deal a manager is about to decide (to show it in the reason modal); refuses anyone else. */
@@ -54,7 +54,7 @@ export async function decideDeal(
   if (!updated) {
     const current = await getDeal(context, actor, dealId);
     alreadyDecided(current, () => decide(current.status, decision, note));
-    throw new DomainError("already_decided", "Someone else just changed this registration: look again.");
+    throw new DomainError("registration_changed");
   }
   return updated;
 }
@@ -64,11 +64,12 @@ function alreadyDecided<T>(deal: DealRecord, work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof DomainError && error.code === "already_decided" && deal.decidedBy && deal.decidedAt) {
-      throw new DomainError(
-        "already_decided",
-        `${error.message.replace(/\.$/, "")} by <@${deal.decidedBy}> on ${localDate(deal.decidedAt, deal.timezone)}.`,
-      );
+    if (isDomainError(error, "already_decided") && deal.decidedBy && deal.decidedAt) {
+      throw new DomainError("already_decided", {
+        ...error.params,
+        decidedBy: deal.decidedBy,
+        decidedOn: localDate(deal.decidedAt, deal.timezone),
+      });
     }
     throw error;
   }

@@ -4,7 +4,7 @@ import { registeringPartner } from "../../domain/deals/deal-access";
 import { type DealDraft, type DealField, validateDeal } from "../../domain/deals/deal-input";
 import { canManageProgram } from "../../domain/partners/roles";
 import { localDate } from "../../domain/shared/calendar";
-import { DomainError } from "../../domain/shared/domain-error";
+import { DomainError, isDomainError, type Problem } from "../../domain/shared/domain-error";
 import type { Actor } from "../access-service";
 import type { DealRecord, PartnerRecord } from "../records";
 import { type DealContext, viewerOf } from "./deal-context";
@@ -20,7 +20,7 @@ export interface RegistrationForm {
 }
 
 export type RegisterResult =
-  | { kind: "invalid"; errors: Partial<Record<DealField | "partner", string>> }
+  | { kind: "invalid"; errors: Partial<Record<DealField | "partner", Problem>> }
   | { kind: "duplicate"; existing: DealRecord }
   | { kind: "created"; deal: DealRecord; conflict: DealRecord | null }
   | { kind: "repeat"; deal: DealRecord };
@@ -32,10 +32,7 @@ export async function registrationForm(context: DealContext, actor: Actor): Prom
   const own = all.find((partner) => partner.id === actor.member.partnerId) ?? null;
   if (!manager && !own) registeringPartner(viewerOf(actor), null);
   if (manager && all.length === 0) {
-    throw new DomainError(
-      "no_partners",
-      "There are no partner companies yet: add one with `/partner add <name>` first.",
-    );
+    throw new DomainError("no_partners");
   }
   return {
     partners: manager ? all.filter((partner) => partner.status !== "inactive") : own ? [own] : [],
@@ -69,11 +66,11 @@ export async function registerDeal(
   try {
     partnerId = registeringPartner(viewerOf(actor), chosen !== null && Number.isInteger(chosen) ? chosen : null);
   } catch (error) {
-    if (!(error instanceof DomainError) || error.code !== "partner_required") throw error;
-    return { kind: "invalid", errors: { ...(validation.ok ? {} : validation.errors), partner: error.message } };
+    if (!isDomainError(error, "partner_required")) throw error;
+    return { kind: "invalid", errors: { ...(validation.ok ? {} : validation.errors), partner: error.problem } };
   }
   const partner = await store.partners.findById(actor.workspace.id, partnerId);
-  if (!partner) return { kind: "invalid", errors: { partner: "That partner no longer exists: choose another." } };
+  if (!partner) return { kind: "invalid", errors: { partner: { code: "partner_gone" } } };
   if (!validation.ok) return { kind: "invalid", errors: validation.errors };
   const valid = validation.deal;
 

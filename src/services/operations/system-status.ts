@@ -28,7 +28,7 @@ export class SystemStatusService {
   ) {}
 
   async status(actor: Actor): Promise<SystemStatus> {
-    requireAdmin(actor.role, "see the system status");
+    requireAdmin(actor.role, "see_system_status");
     const [migrations, outbox, jobs] = await Promise.all([
       this.system.migrations(),
       this.store.outbox.summary(actor.workspace.id, FAILURES_SHOWN),
@@ -39,9 +39,9 @@ export class SystemStatusService {
 
   /** Puts a failed message back in the queue, with a fresh count of attempts. */
   async retryMessage(actor: Actor, outboxId: number): Promise<void> {
-    requireAdmin(actor.role, "retry a message");
+    requireAdmin(actor.role, "retry_message");
     if (!(await this.store.outbox.retry(actor.workspace.id, outboxId, this.clock()))) {
-      throw new DomainError("not_failed", "That message is no longer waiting for a retry.");
+      throw new DomainError("not_failed");
     }
   }
 }

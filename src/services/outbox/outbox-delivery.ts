@@ -69,6 +69,6 @@ export class OutboxDelivery {
   }
 
   nextDueAt(): Promise<Date | null> {
-    return this.store.outbox.nextDueAt();
+    return this.store.outbox.nextDueAt(this.clock());
   }
 }

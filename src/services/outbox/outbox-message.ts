@@ -72,6 +72,9 @@ export interface OutboxRepository {
   /** A failed row goes back to the queue with a fresh count of attempts; false when it is not failed. */
   retry(workspaceId: number, id: number, now: Date): Promise<boolean>;
   summary(workspaceId: number, failureLimit: number): Promise<OutboxSummary>;
-  /** When the next pending row becomes due, or null when none waits. */
-  nextDueAt(): Promise<Date | null>;
+  /**
+   * The first moment after `now` when a pending row becomes due or its claim lapses; null when no
+   * row will. Rows already due are left out: whoever skipped them is woken when it has room.
+   */
+  nextDueAt(now: Date): Promise<Date | null>;
 }

@@ -13,7 +13,7 @@ import {
   stageNotice,
 } from "../views/deal-message-view";
 import type { Message } from "../views/message";
-import type { Renderers } from "./renderers";
+import type { Renderers } from "./renderer";
 
 function noticeMessage(deal: DealRecord, notice: DealNotice): Message {
   switch (notice.type) {

@@ -2,7 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../../logger";
 import type { OutboxDelivery } from "../../services/outbox/outbox-delivery";
 import type { OutboxRow } from "../../services/outbox/outbox-message";
-import type { Renderers } from "./renderers";
+import type { Renderers } from "./renderer";
 import { classifySlackFailure } from "./slack-failure";
 
 export interface DeliverContext {

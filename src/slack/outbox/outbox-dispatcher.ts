@@ -3,7 +3,7 @@ import type { Logger } from "../../logger";
 import type { OutboxDelivery } from "../../services/outbox/outbox-delivery";
 import type { OutboxRow } from "../../services/outbox/outbox-message";
 import { deliverRow } from "./deliver-row";
-import type { Renderers } from "./renderers";
+import type { Renderers } from "./renderer";
 
 export interface DispatcherOptions {
   delivery: OutboxDelivery;

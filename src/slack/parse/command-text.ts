@@ -24,7 +24,7 @@ function readQuoted(text: string, start: number): { value: string; end: number }
   const closers = new Set([CLOSE_QUOTE[open] ?? open, '"']);
   let index = start + 1;
   while (index < text.length && !closers.has(text.charAt(index))) index++;
-  if (index >= text.length) throw new DomainError("unclosed_quote", "A quote is opened but never closed.");
+  if (index >= text.length) throw new DomainError("unclosed_quote");
   return { value: text.slice(start + 1, index), end: index + 1 };
 }
 
@@ -106,7 +106,7 @@ export function parseArgs(tokens: Token[], optionKeys: readonly string[] = []): 
     if (token.kind === "user") parsed.users.push({ id: token.id, label: token.label });
     else if (token.kind === "channel") parsed.channels.push({ id: token.id, label: token.label });
     else if (token.kind === "option" && optionKeys.includes(token.key)) {
-      if (token.key in parsed.options) throw new DomainError("option_repeated", `${token.key}: is given twice.`);
+      if (token.key in parsed.options) throw new DomainError("option_repeated", { key: token.key });
       parsed.options[token.key] = token.value.trim();
     } else if (token.kind === "option") parsed.words.push(unescapeSlack(token.raw));
     else parsed.words.push(token.value);

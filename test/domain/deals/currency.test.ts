@@ -8,7 +8,7 @@ import {
   minorUnitsOf,
   parseAmount,
 } from "../../../src/domain/deals/currency";
-import { DomainError } from "../../../src/domain/shared/domain-error";
+import { DomainError, type Problem } from "../../../src/domain/shared/domain-error";
 
 describe("CURRENCIES", () => {
   it("lists at least 40 currencies, each once, with 3-letter upper-case codes and a name", () => {
@@ -86,7 +86,7 @@ describe("minorUnitsOf", () => {
       minorUnitsOf(code);
     } catch (error) {
       expect((error as DomainError).code).toBe("currency_unknown");
-      expect((error as DomainError).message).toContain("is not a currency we support");
+      expect((error as DomainError).params).toEqual({ code });
     }
   });
 
@@ -199,22 +199,22 @@ describe("parseAmount accepts what people type", () => {
 });
 
 describe("parseAmount explains what is wrong", () => {
-  const notANumberUsd = "Type the amount as a number, like 12,500.50.";
-  const positive = "The amount must be more than zero.";
-  const misplaced = (text: string) => `Check the separators in "${text}": group thousands by three, like 1,250,000.`;
+  const notANumberUsd: Problem = { code: "amount_not_a_number", params: { decimals: 2 } };
+  const positive: Problem = { code: "amount_not_positive" };
+  const misplaced = (text: string): Problem => ({ code: "amount_separators", params: { text } });
 
-  it.each([
+  it.each<[string, string, Problem]>([
     // empty
-    ["", "USD", "Enter an amount."],
-    ["   ", "USD", "Enter an amount."],
-    ["\t\n", "USD", "Enter an amount."],
+    ["", "USD", { code: "amount_missing" }],
+    ["   ", "USD", { code: "amount_missing" }],
+    ["\t\n", "USD", { code: "amount_missing" }],
     // not a number
     ["abc", "USD", notANumberUsd],
     ["twelve", "USD", notANumberUsd],
     ["50k", "USD", notANumberUsd],
     ["1e5", "USD", notANumberUsd],
     ["12.", "USD", notANumberUsd],
-    ["12,", "EUR", "Type the amount as a number, like 12,500.50."],
+    ["12,", "EUR", notANumberUsd],
     ["NaN", "USD", notANumberUsd],
     ["Infinity", "USD", notANumberUsd],
     ["$", "USD", notANumberUsd],
@@ -225,8 +225,8 @@ describe("parseAmount explains what is wrong", () => {
     ["50¢", "USD", notANumberUsd],
     ["+-5", "USD", notANumberUsd],
     ["5-", "USD", notANumberUsd],
-    ["abc", "JPY", "Type the amount as a number, like 12,500."],
-    ["abc", "KWD", "Type the amount as a number, like 12,500.500."],
+    ["abc", "JPY", { code: "amount_not_a_number", params: { decimals: 0 } }],
+    ["abc", "KWD", { code: "amount_not_a_number", params: { decimals: 3 } }],
     // zero or negative
     ["0", "USD", positive],
     ["0.00", "USD", positive],
@@ -241,27 +241,27 @@ describe("parseAmount explains what is wrong", () => {
     ["USD -1", "USD", positive],
     ["-12.345", "USD", positive],
     // more decimals than the currency has
-    ["1.5", "JPY", "JPY amounts have no decimals."],
-    ["1.000", "JPY", "JPY amounts have no decimals."],
-    ["1,5", "KRW", "KRW amounts have no decimals."],
-    ["100.0", "CLP", "CLP amounts have no decimals."],
-    ["1.234", "USD", "USD amounts have at most 2 decimals."],
-    ["12.500", "USD", "USD amounts have at most 2 decimals."],
-    ["0.001", "USD", "USD amounts have at most 2 decimals."],
-    ["12.345", "EUR", "EUR amounts have at most 2 decimals."],
-    ["1,2345", "EUR", "EUR amounts have at most 2 decimals."],
-    ["0,500", "USD", "USD amounts have at most 2 decimals."],
-    ["12500,000", "USD", "USD amounts have at most 2 decimals."],
-    ["12 500,000", "USD", "USD amounts have at most 2 decimals."],
-    ["1.2345", "KWD", "KWD amounts have at most 3 decimals."],
-    ["0.0001", "BHD", "BHD amounts have at most 3 decimals."],
+    ["1.5", "JPY", { code: "amount_decimals", params: { currency: "JPY", decimals: 0 } }],
+    ["1.000", "JPY", { code: "amount_decimals", params: { currency: "JPY", decimals: 0 } }],
+    ["1,5", "KRW", { code: "amount_decimals", params: { currency: "KRW", decimals: 0 } }],
+    ["100.0", "CLP", { code: "amount_decimals", params: { currency: "CLP", decimals: 0 } }],
+    ["1.234", "USD", { code: "amount_decimals", params: { currency: "USD", decimals: 2 } }],
+    ["12.500", "USD", { code: "amount_decimals", params: { currency: "USD", decimals: 2 } }],
+    ["0.001", "USD", { code: "amount_decimals", params: { currency: "USD", decimals: 2 } }],
+    ["12.345", "EUR", { code: "amount_decimals", params: { currency: "EUR", decimals: 2 } }],
+    ["1,2345", "EUR", { code: "amount_decimals", params: { currency: "EUR", decimals: 2 } }],
+    ["0,500", "USD", { code: "amount_decimals", params: { currency: "USD", decimals: 2 } }],
+    ["12500,000", "USD", { code: "amount_decimals", params: { currency: "USD", decimals: 2 } }],
+    ["12 500,000", "USD", { code: "amount_decimals", params: { currency: "USD", decimals: 2 } }],
+    ["1.2345", "KWD", { code: "amount_decimals", params: { currency: "KWD", decimals: 3 } }],
+    ["0.0001", "BHD", { code: "amount_decimals", params: { currency: "BHD", decimals: 3 } }],
     // misplaced separators
     ["1,23,456", "USD", misplaced("1,23,456")],
     ["12,50,000", "USD", misplaced("12,50,000")],
     ["1,2,3", "USD", misplaced("1,2,3")],
     ["1.2.3", "USD", misplaced("1.2.3")],
     ["12,50.00", "USD", misplaced("12,50.00")],
-    ["1,0000", "USD", "USD amounts have at most 2 decimals."],
+    ["1,0000", "USD", { code: "amount_decimals", params: { currency: "USD", decimals: 2 } }],
     ["1,0000,000", "USD", misplaced("1,0000,000")],
     ["1234,567,890", "USD", misplaced("1234,567,890")],
     ["0,123,456", "USD", misplaced("0,123,456")],
@@ -275,26 +275,26 @@ describe("parseAmount explains what is wrong", () => {
     ["123,45,678", "INR", misplaced("123,45,678")],
     ["1,00,0000", "INR", misplaced("1,00,0000")],
     // too large
-    ["1000000000000.01", "USD", "That amount is too large: a deal can be at most USD 1,000,000,000,000."],
-    ["1000000000001", "USD", "That amount is too large: a deal can be at most USD 1,000,000,000,000."],
-    ["10000000000000", "JPY", "That amount is too large: a deal can be at most JPY 1,000,000,000,000."],
-    ["1000000000000.001", "KWD", "That amount is too large: a deal can be at most KWD 1,000,000,000,000."],
-    ["9".repeat(400), "USD", "That amount is too large: a deal can be at most USD 1,000,000,000,000."],
+    ["1000000000000.01", "USD", { code: "amount_too_large", params: { currency: "USD", max: 1_000_000_000_000 } }],
+    ["1000000000001", "USD", { code: "amount_too_large", params: { currency: "USD", max: 1_000_000_000_000 } }],
+    ["10000000000000", "JPY", { code: "amount_too_large", params: { currency: "JPY", max: 1_000_000_000_000 } }],
+    ["1000000000000.001", "KWD", { code: "amount_too_large", params: { currency: "KWD", max: 1_000_000_000_000 } }],
+    ["9".repeat(400), "USD", { code: "amount_too_large", params: { currency: "USD", max: 1_000_000_000_000 } }],
     // a code or symbol that contradicts the chosen currency
-    ["12,500 EUR", "USD", 'This amount is in EUR, but the currency is USD. Pick EUR as the currency, or remove "EUR".'],
-    ["gbp 100", "USD", 'This amount is in GBP, but the currency is USD. Pick GBP as the currency, or remove "gbp".'],
-    ["€12,500", "USD", '"€" is not a USD symbol. Pick the matching currency, or type the amount without it.'],
-    ["$12,500", "EUR", '"$" is not a EUR symbol. Pick the matching currency, or type the amount without it.'],
-    ["US$100", "CAD", '"US$" is not a CAD symbol. Pick the matching currency, or type the amount without it.'],
-    ["¥1000", "KRW", '"¥" is not a KRW symbol. Pick the matching currency, or type the amount without it.'],
-  ])("%j in %s: %s", (text, currency, error) => {
-    expect(parseAmount(text, currency)).toEqual({ ok: false, error });
+    ["12,500 EUR", "USD", { code: "amount_other_currency", params: { typed: "EUR", code: "EUR", currency: "USD" } }],
+    ["gbp 100", "USD", { code: "amount_other_currency", params: { typed: "gbp", code: "GBP", currency: "USD" } }],
+    ["€12,500", "USD", { code: "amount_symbol_mismatch", params: { symbol: "€", currency: "USD" } }],
+    ["$12,500", "EUR", { code: "amount_symbol_mismatch", params: { symbol: "$", currency: "EUR" } }],
+    ["US$100", "CAD", { code: "amount_symbol_mismatch", params: { symbol: "US$", currency: "CAD" } }],
+    ["¥1000", "KRW", { code: "amount_symbol_mismatch", params: { symbol: "¥", currency: "KRW" } }],
+  ])("%j in %s: %j", (text, currency, problem) => {
+    expect(parseAmount(text, currency)).toEqual({ ok: false, problem });
   });
 
   it("reports an unknown currency instead of guessing its decimals", () => {
     expect(parseAmount("100", "XXX")).toEqual({
       ok: false,
-      error: '"XXX" is not a currency we support. Pick one from the list, like USD or EUR.',
+      problem: { code: "currency_unknown", params: { code: "XXX" } },
     });
     expect(parseAmount("100", "usd").ok).toBe(false);
   });

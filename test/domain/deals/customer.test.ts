@@ -86,23 +86,19 @@ describe("normalizeDomain", () => {
   ])("rejects %j", (input) => {
     const error = domainError(input);
     expect(error.code).toBe("customer_domain_invalid");
-    expect(error.message).toContain("like acme.com, or leave it empty.");
+    expect(error.params).toMatchObject({ foreignCharacters: false });
   });
 
   it("says how to write an internationalized domain", () => {
     const error = domainError("müller.de");
     expect(error.code).toBe("customer_domain_invalid");
-    expect(error.message).toBe(
-      '"müller.de" has characters a domain can\'t have. Type international domains in their xn-- form, or leave the domain empty.',
-    );
+    expect(error.params).toEqual({ shown: "müller.de", foreignCharacters: true });
   });
 
   it("quotes what was typed, trimmed and shortened", () => {
-    expect(domainError("  acme  ").message).toBe(
-      "\"acme\" isn't a web domain. Type the customer's domain, like acme.com, or leave it empty.",
-    );
+    expect(domainError("  acme  ").params).toEqual({ shown: "acme", foreignCharacters: false });
     const long = "x".repeat(100);
-    expect(domainError(long).message).toContain(`"${"x".repeat(59)}…"`);
+    expect(domainError(long).params).toEqual({ shown: `${"x".repeat(59)}…`, foreignCharacters: false });
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type DealDraft, type DealField, validateDeal } from "../../../src/domain/deals/deal-input";
+import { type DealDraft, type DealField, type DealProblems, validateDeal } from "../../../src/domain/deals/deal-input";
+import type { Problem } from "../../../src/domain/shared/domain-error";
 
 const CONTEXT = { today: "2026-03-15", defaultCurrency: "USD" };
 
@@ -16,7 +17,7 @@ const VALID: DealDraft = {
   notes: "Met the CFO.\nFollow-up next week.",
 };
 
-function errorsOf(draft: DealDraft, context = CONTEXT): Partial<Record<DealField, string>> {
+function errorsOf(draft: DealDraft, context = CONTEXT): DealProblems {
   const result = validateDeal(draft, context);
   if (result.ok) throw new Error(`expected errors, got ${JSON.stringify(result.deal)}`);
   return result.errors;
@@ -168,117 +169,147 @@ describe("validateDeal with valid input", () => {
 });
 
 describe("validateDeal errors", () => {
-  it.each<[string, DealDraft, DealField, string]>([
-    ["missing customer name", { customerName: undefined }, "customerName", "Enter the customer's company name."],
-    ["blank customer name", { customerName: "   " }, "customerName", "Enter the customer's company name."],
+  it.each<[string, DealDraft, DealField, Problem]>([
+    ["missing customer name", { customerName: undefined }, "customerName", { code: "customer_name_missing" }],
+    ["blank customer name", { customerName: "   " }, "customerName", { code: "customer_name_missing" }],
     [
       "one-letter customer name",
       { customerName: " A " },
       "customerName",
-      "A customer name needs at least 2 characters.",
+      { code: "customer_name_too_short", params: { min: 2 } },
     ],
     [
       "customer name of 121 characters",
       { customerName: "c".repeat(121) },
       "customerName",
-      "Keep the customer name to 120 characters or fewer.",
+      { code: "deal_field_too_long", params: { field: "customerName", max: 120 } },
     ],
-    [
-      "customer name without letters",
-      { customerName: "!!!" },
-      "customerName",
-      "A customer name needs letters or digits.",
-    ],
+    ["customer name without letters", { customerName: "!!!" }, "customerName", { code: "customer_name_no_letters" }],
     [
       "invalid domain",
       { customerDomain: "acme" },
       "customerDomain",
-      "\"acme\" isn't a web domain. Type the customer's domain, like acme.com, or leave it empty.",
+      { code: "customer_domain_invalid", params: { shown: "acme", foreignCharacters: false } },
     ],
-    ["missing product", { product: null }, "product", "Enter the product or service being sold."],
-    ["one-letter product", { product: "X" }, "product", "A product needs at least 2 characters."],
+    ["missing product", { product: null }, "product", { code: "product_missing" }],
+    ["one-letter product", { product: "X" }, "product", { code: "product_too_short", params: { min: 2 } }],
     [
       "product of 121 characters",
       { product: "p".repeat(121) },
       "product",
-      "Keep the product to 120 characters or fewer.",
+      { code: "deal_field_too_long", params: { field: "product", max: 120 } },
     ],
-    ["missing amount", { amount: undefined }, "amount", "Enter an amount."],
-    ["blank amount", { amount: "  " }, "amount", "Enter an amount."],
-    ["amount that is not a number", { amount: "lots" }, "amount", "Type the amount as a number, like 12,500.50."],
-    ["zero amount", { amount: "0" }, "amount", "The amount must be more than zero."],
-    ["negative amount", { amount: "-100" }, "amount", "The amount must be more than zero."],
-    ["too many decimals", { amount: "1.234" }, "amount", "USD amounts have at most 2 decimals."],
-    ["decimals in yen", { amount: "1.5", currency: "JPY" }, "amount", "JPY amounts have no decimals."],
+    ["missing amount", { amount: undefined }, "amount", { code: "amount_missing" }],
+    ["blank amount", { amount: "  " }, "amount", { code: "amount_missing" }],
+    [
+      "amount that is not a number",
+      { amount: "lots" },
+      "amount",
+      { code: "amount_not_a_number", params: { decimals: 2 } },
+    ],
+    ["zero amount", { amount: "0" }, "amount", { code: "amount_not_positive" }],
+    ["negative amount", { amount: "-100" }, "amount", { code: "amount_not_positive" }],
+    [
+      "too many decimals",
+      { amount: "1.234" },
+      "amount",
+      { code: "amount_decimals", params: { currency: "USD", decimals: 2 } },
+    ],
+    [
+      "decimals in yen",
+      { amount: "1.5", currency: "JPY" },
+      "amount",
+      { code: "amount_decimals", params: { currency: "JPY", decimals: 0 } },
+    ],
     [
       "misplaced separators",
       { amount: "1,23,456" },
       "amount",
-      'Check the separators in "1,23,456": group thousands by three, like 1,250,000.',
+      { code: "amount_separators", params: { text: "1,23,456" } },
     ],
     [
       "amount too large",
       { amount: "2,000,000,000,000" },
       "amount",
-      "That amount is too large: a deal can be at most USD 1,000,000,000,000.",
+      { code: "amount_too_large", params: { currency: "USD", max: 1_000_000_000_000 } },
     ],
+    ["unknown currency", { currency: "XYZ" }, "currency", { code: "currency_unknown", params: { code: "XYZ" } }],
+    ["unknown stage", { stage: "closed" }, "stage", { code: "stage_invalid" }],
+    ["won stage", { stage: "won" }, "stage", { code: "stage_not_open" }],
+    ["lost stage", { stage: "Lost" }, "stage", { code: "stage_not_open" }],
+    ["date in another format", { expectedClose: "30/06/2026" }, "expectedClose", { code: "close_date_format" }],
+    ["date without zero padding", { expectedClose: "2026-6-30" }, "expectedClose", { code: "close_date_format" }],
+    ["date with a time", { expectedClose: "2026-06-30T00:00" }, "expectedClose", { code: "close_date_format" }],
     [
-      "unknown currency",
-      { currency: "XYZ" },
-      "currency",
-      '"XYZ" is not a currency we support. Pick one from the list, like USD or EUR.',
-    ],
-    ["unknown stage", { stage: "closed" }, "stage", "Pick a stage from the list."],
-    ["won stage", { stage: "won" }, "stage", "A new registration can't start as won or lost."],
-    ["lost stage", { stage: "Lost" }, "stage", "A new registration can't start as won or lost."],
-    [
-      "date in another format",
-      { expectedClose: "30/06/2026" },
+      "30 February",
+      { expectedClose: "2026-02-30" },
       "expectedClose",
-      "Enter the date as YYYY-MM-DD, like 2026-03-31.",
+      { code: "close_date_invalid", params: { date: "2026-02-30" } },
     ],
-    [
-      "date without zero padding",
-      { expectedClose: "2026-6-30" },
-      "expectedClose",
-      "Enter the date as YYYY-MM-DD, like 2026-03-31.",
-    ],
-    [
-      "date with a time",
-      { expectedClose: "2026-06-30T00:00" },
-      "expectedClose",
-      "Enter the date as YYYY-MM-DD, like 2026-03-31.",
-    ],
-    ["30 February", { expectedClose: "2026-02-30" }, "expectedClose", "2026-02-30 is not a date on the calendar."],
     [
       "29 February of a common year",
       { expectedClose: "2027-02-29" },
       "expectedClose",
-      "2027-02-29 is not a date on the calendar.",
+      { code: "close_date_invalid", params: { date: "2027-02-29" } },
     ],
-    ["29 February 2100", { expectedClose: "2100-02-29" }, "expectedClose", "2100-02-29 is not a date on the calendar."],
-    ["31 April", { expectedClose: "2026-04-31" }, "expectedClose", "2026-04-31 is not a date on the calendar."],
-    ["month 13", { expectedClose: "2026-13-01" }, "expectedClose", "2026-13-01 is not a date on the calendar."],
-    ["month 00", { expectedClose: "2026-00-10" }, "expectedClose", "2026-00-10 is not a date on the calendar."],
-    ["day 00", { expectedClose: "2026-05-00" }, "expectedClose", "2026-05-00 is not a date on the calendar."],
-    ["yesterday", { expectedClose: "2026-03-14" }, "expectedClose", "The expected close date can't be in the past."],
-    ["last year", { expectedClose: "2025-12-31" }, "expectedClose", "The expected close date can't be in the past."],
+    [
+      "29 February 2100",
+      { expectedClose: "2100-02-29" },
+      "expectedClose",
+      { code: "close_date_invalid", params: { date: "2100-02-29" } },
+    ],
+    [
+      "31 April",
+      { expectedClose: "2026-04-31" },
+      "expectedClose",
+      { code: "close_date_invalid", params: { date: "2026-04-31" } },
+    ],
+    [
+      "month 13",
+      { expectedClose: "2026-13-01" },
+      "expectedClose",
+      { code: "close_date_invalid", params: { date: "2026-13-01" } },
+    ],
+    [
+      "month 00",
+      { expectedClose: "2026-00-10" },
+      "expectedClose",
+      { code: "close_date_invalid", params: { date: "2026-00-10" } },
+    ],
+    [
+      "day 00",
+      { expectedClose: "2026-05-00" },
+      "expectedClose",
+      { code: "close_date_invalid", params: { date: "2026-05-00" } },
+    ],
+    ["yesterday", { expectedClose: "2026-03-14" }, "expectedClose", { code: "close_date_past" }],
+    ["last year", { expectedClose: "2025-12-31" }, "expectedClose", { code: "close_date_past" }],
     [
       "five years and a day from today",
       { expectedClose: "2031-03-16" },
       "expectedClose",
-      "The expected close date must be within 5 years, by 2031-03-15 at the latest.",
+      { code: "close_date_too_far", params: { years: 5, latest: "2031-03-15" } },
     ],
     [
       "far in the future",
       { expectedClose: "9999-12-31" },
       "expectedClose",
-      "The expected close date must be within 5 years, by 2031-03-15 at the latest.",
+      { code: "close_date_too_far", params: { years: 5, latest: "2031-03-15" } },
     ],
-    ["region of 41 characters", { region: "r".repeat(41) }, "region", "Keep the region to 40 characters or fewer."],
-    ["notes of 2001 characters", { notes: "n".repeat(2001) }, "notes", "Keep the notes to 2000 characters or fewer."],
-  ])("%s", (_case, change, field, message) => {
-    expect(errorsOf({ ...VALID, ...change })).toEqual({ [field]: message });
+    [
+      "region of 41 characters",
+      { region: "r".repeat(41) },
+      "region",
+      { code: "deal_field_too_long", params: { field: "region", max: 40 } },
+    ],
+    [
+      "notes of 2001 characters",
+      { notes: "n".repeat(2001) },
+      "notes",
+      { code: "deal_field_too_long", params: { field: "notes", max: 2000 } },
+    ],
+  ])("%s", (_case, change, field, problem) => {
+    expect(errorsOf({ ...VALID, ...change })).toEqual({ [field]: problem });
   });
 
   it("reports every field at once", () => {
@@ -295,27 +326,26 @@ describe("validateDeal errors", () => {
         notes: "n".repeat(2001),
       }),
     ).toEqual({
-      customerName: "Enter the customer's company name.",
-      customerDomain:
-        "\"not a domain\" isn't a web domain. Type the customer's domain, like acme.com, or leave it empty.",
-      product: "Enter the product or service being sold.",
-      amount: "Type the amount as a number, like 12,500.50.",
-      stage: "A new registration can't start as won or lost.",
-      expectedClose: "2026-02-30 is not a date on the calendar.",
-      region: "Keep the region to 40 characters or fewer.",
-      notes: "Keep the notes to 2000 characters or fewer.",
+      customerName: { code: "customer_name_missing" },
+      customerDomain: { code: "customer_domain_invalid", params: { shown: "not a domain", foreignCharacters: false } },
+      product: { code: "product_missing" },
+      amount: { code: "amount_not_a_number", params: { decimals: 2 } },
+      stage: { code: "stage_not_open" },
+      expectedClose: { code: "close_date_invalid", params: { date: "2026-02-30" } },
+      region: { code: "deal_field_too_long", params: { field: "region", max: 40 } },
+      notes: { code: "deal_field_too_long", params: { field: "notes", max: 2000 } },
     });
   });
 
   it("reports only the currency when the currency is wrong, not an amount parsed in it", () => {
     expect(errorsOf({ ...VALID, currency: "ABC", amount: "nonsense" })).toEqual({
-      currency: '"ABC" is not a currency we support. Pick one from the list, like USD or EUR.',
+      currency: { code: "currency_unknown", params: { code: "ABC" } },
     });
   });
 
   it("reports a bad default currency on the currency field", () => {
     expect(errorsOf({ ...VALID, currency: "" }, { ...CONTEXT, defaultCurrency: "EURO" })).toEqual({
-      currency: '"EURO" is not a currency we support. Pick one from the list, like USD or EUR.',
+      currency: { code: "currency_unknown", params: { code: "EURO" } },
     });
   });
 
@@ -337,14 +367,14 @@ describe("validateDeal expected close limit", () => {
     const context = { ...CONTEXT, today };
     expect(validateDeal({ ...VALID, expectedClose: last }, context).ok).toBe(true);
     expect(errorsOf({ ...VALID, expectedClose: tooLate }, context)).toEqual({
-      expectedClose: `The expected close date must be within 5 years, by ${last} at the latest.`,
+      expectedClose: { code: "close_date_too_far", params: { years: 5, latest: last } },
     });
   });
 
   it("compares against the workspace's today, not the machine's clock", () => {
     const context = { ...CONTEXT, today: "2030-01-01" };
     expect(errorsOf({ ...VALID, expectedClose: "2029-12-31" }, context)).toEqual({
-      expectedClose: "The expected close date can't be in the past.",
+      expectedClose: { code: "close_date_past" },
     });
     expect(dealOf({ ...VALID, expectedClose: "2030-01-01" }, context).expectedCloseOn?.toISOString()).toBe(
       "2030-01-01T00:00:00.000Z",

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { validateNewPartner } from "../../../src/domain/partners/partner-rules";
-import { canAssignRoles, canManageProgram, checkRoleChange, requireManager } from "../../../src/domain/partners/roles";
+import {
+  canAssignRoles,
+  canManageProgram,
+  checkRoleChange,
+  requireAdmin,
+  requireManager,
+} from "../../../src/domain/partners/roles";
 import { textKey } from "../../../src/domain/shared/text-key";
+import { errorOf } from "../../support/domain-error";
 
 describe("validateNewPartner", () => {
   it("tidies the name and defaults the tier", () => {
@@ -54,9 +61,12 @@ describe("roles", () => {
       false,
       false,
     ]);
-    expect(() => requireManager("member", "add partner companies")).toThrow(
-      "Only managers and admins can add partner companies.",
-    );
+    expect(errorOf(() => requireManager("member", "add_partners")).problem).toEqual({
+      code: "forbidden",
+      params: { action: "add_partners" },
+    });
+    expect(errorOf(() => requireAdmin("manager", "change_roles")).params).toEqual({ action: "change_roles" });
+    expect(() => requireAdmin("admin", "change_roles")).not.toThrow();
   });
 
   it("never leaves a workspace without an admin", () => {
@@ -66,7 +76,7 @@ describe("roles", () => {
       targetCurrentRole: "admin" as const,
       newRole: "manager" as const,
     };
-    expect(() => checkRoleChange({ ...change, adminCount: 1 })).toThrow(/at least one admin/);
+    expect(errorOf(() => checkRoleChange({ ...change, adminCount: 1 })).code).toBe("last_admin");
     expect(() => checkRoleChange({ ...change, adminCount: 2 })).not.toThrow();
     expect(() => checkRoleChange({ ...change, targetCurrentRole: "member", adminCount: 1 })).not.toThrow();
   });

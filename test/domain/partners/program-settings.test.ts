@@ -4,6 +4,7 @@ import {
   parseReportingCurrency,
   parseTimezone,
 } from "../../../src/domain/partners/program-settings";
+import { errorOf } from "../../support/domain-error";
 
 describe("program settings", () => {
   it.each([
@@ -17,7 +18,10 @@ describe("program settings", () => {
   });
 
   it.each(["Mars/Olympus", "", "Europe/Berlin; drop", "+02:00"])("refuses time zone %j", (text) => {
-    expect(() => parseTimezone(text)).toThrow(/not a time zone/);
+    expect(errorOf(() => parseTimezone(text)).problem).toEqual({
+      code: "timezone_invalid",
+      params: { text: text.trim() },
+    });
   });
 
   it.each([
@@ -28,7 +32,10 @@ describe("program settings", () => {
   });
 
   it.each(["EURO", "XXX", ""])("refuses currency %j", (text) => {
-    expect(() => parseReportingCurrency(text)).toThrow(/not a currency code/);
+    expect(errorOf(() => parseReportingCurrency(text)).problem).toEqual({
+      code: "currency_invalid",
+      params: { text: text.trim() },
+    });
   });
 
   it.each([
@@ -40,6 +47,9 @@ describe("program settings", () => {
   });
 
   it.each(["0", "731", "12.5", "-3", "ninety", ""])("refuses protection %j", (text) => {
-    expect(() => parseProtectionDays(text)).toThrow(/whole number of days from 1 to 730/);
+    expect(errorOf(() => parseProtectionDays(text)).problem).toEqual({
+      code: "protection_days_invalid",
+      params: { min: 1, max: 730 },
+    });
   });
 });

@@ -15,7 +15,7 @@ export function registerDealCardActions(app: App, deps: SlackDeps): void {
 
   registerAction(app, deps, ACTIONS.advanceStage, async ({ actor, action }) => {
     const stage = action.value?.split(":")[1] ?? "";
-    if (!isStage(stage)) throw new DomainError("bad_button", "That button is out of date: look at the deal again.");
+    if (!isStage(stage)) throw new DomainError("bad_button");
     await deals.changeStage(actor, dealIdFrom(action.value), stage);
   });
 

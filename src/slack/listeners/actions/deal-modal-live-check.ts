@@ -5,6 +5,7 @@ import { isDomainError } from "../../../domain/shared/domain-error";
 import type { SlackDeps } from "../../deps";
 import { ACTIONS, DEAL_BLOCKS } from "../../ids";
 import { type RegisterModalMetadata, registerDealModal } from "../../views/deal-modal-view";
+import { errorSentence } from "../../views/error-sentences";
 import { identifyInteraction, readMetadata } from "../interaction";
 import { readDealDraft } from "../views/view-state";
 
@@ -17,14 +18,14 @@ export function liveHints(
   const currency = draft.currency ?? defaultCurrency;
   if (draft.amount && isCurrency(currency)) {
     const parsed = parseAmount(draft.amount, currency);
-    hints.amount = parsed.ok ? `= ${formatAmount(parsed.minor, currency)}` : `⚠️ ${parsed.error}`;
+    hints.amount = parsed.ok ? `= ${formatAmount(parsed.minor, currency)}` : `⚠️ ${errorSentence(parsed.problem)}`;
   }
   if (draft.customerDomain) {
     try {
       hints.customerDomain = `Will be matched as ${normalizeDomain(draft.customerDomain) ?? "—"}`;
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      hints.customerDomain = `⚠️ ${error.message}`;
+      hints.customerDomain = `⚠️ ${errorSentence(error)}`;
     }
   }
   return hints;

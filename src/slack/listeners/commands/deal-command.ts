@@ -28,21 +28,21 @@ export function parseListArgs(tokens: Token[]): { filter: DealListFilterName; pa
     rest.pop();
   }
   if (rest.length === 0) return { filter };
-  if (rest[0]?.toLowerCase() !== "partner") throw new DomainError("usage", LIST_USAGE);
+  if (rest[0]?.toLowerCase() !== "partner") throw new DomainError("usage", { text: LIST_USAGE });
   const first = rest[1]?.toLowerCase();
   if (first && (DEAL_LIST_FILTERS as readonly string[]).includes(first) && rest.length > 2) {
     filter = first as DealListFilterName;
     rest.splice(1, 1);
   }
   const partnerName = rest.slice(1).join(" ").trim();
-  if (partnerName === "") throw new DomainError("usage", `Name the partner. ${LIST_USAGE}`);
+  if (partnerName === "") throw new DomainError("usage", { text: `Name the partner. ${LIST_USAGE}` });
   return { filter, partnerName };
 }
 
 function dealId(tokens: Token[], usage: string): number {
   const text = words(tokens).join(" ").replace(/^#/, "");
   const id = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(id) || id <= 0) throw new DomainError("usage", usage);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(id) || id <= 0) throw new DomainError("usage", { text: usage });
   return id;
 }
 

@@ -24,9 +24,10 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
         const args = parseArgs(rest);
         const target = args.users[0];
         const role = args.words[0]?.toLowerCase();
-        if (!target || args.users.length > 1) throw new DomainError("usage", `Mention one person. ${ROLE_USAGE}`);
+        if (!target || args.users.length > 1)
+          throw new DomainError("usage", { text: `Mention one person. ${ROLE_USAGE}` });
         if (!role || !isRole(role) || args.words.length > 1) {
-          throw new DomainError("usage", `The role must be one of ${ROLES.join(", ")}. ${ROLE_USAGE}`);
+          throw new DomainError("usage", { text: `The role must be one of ${ROLES.join(", ")}. ${ROLE_USAGE}` });
         }
         const { member, previous } = await deps.services.roles.setRole(actor, target.id, role);
         return roleSetMessage(member.slackUserId, member.role, previous);
@@ -35,10 +36,9 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
         const channel = parseArgs(rest).channels[0];
         if (!channel) {
           const current = actor.workspace.approvalsChannel;
-          throw new DomainError(
-            "usage",
-            `${current ? `Deal approvals go to <#${current}>. ` : "No approvals channel yet. "}Usage: \`/hub approvals #channel\` (admins)`,
-          );
+          throw new DomainError("usage", {
+            text: `${current ? `Deal approvals go to <#${current}>. ` : "No approvals channel yet. "}Usage: \`/hub approvals #channel\` (admins)`,
+          });
         }
         await deps.services.settings.setApprovalsChannel(actor, channel.id);
         return plain(
@@ -50,7 +50,7 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
         try {
           await client.chat.postMessage({ channel: body.channel_id, ...launcherMessage() });
         } catch {
-          throw new DomainError("not_in_channel", "I can't post here: invite me first with `/invite @Partner Hub`.");
+          throw new DomainError("not_in_channel");
         }
         return plain(
           ":white_check_mark: Posted the launcher: partners can register deals with its button, even from Slack Connect. Pin it so it stays at hand.",

@@ -26,9 +26,9 @@ export function registerPartnerCommand(app: App, deps: SlackDeps): void {
       case "add": {
         const args = parseArgs(rest, ["region", "tier"]);
         if (args.users.length > 0 || args.channels.length > 0) {
-          throw new DomainError("usage", `A partner name can't contain mentions. ${ADD_USAGE}`);
+          throw new DomainError("usage", { text: `A partner name can't contain mentions. ${ADD_USAGE}` });
         }
-        if (args.words.length === 0) throw new DomainError("usage", `Name the partner company. ${ADD_USAGE}`);
+        if (args.words.length === 0) throw new DomainError("usage", { text: `Name the partner company. ${ADD_USAGE}` });
         const created = await partners.add(actor, {
           name: args.words.join(" "),
           ...(args.options.region !== undefined && { region: args.options.region }),
@@ -42,16 +42,18 @@ export function registerPartnerCommand(app: App, deps: SlackDeps): void {
         const args = parseArgs(rest);
         const user = args.users[0];
         if (!user || args.users.length > 1) {
-          throw new DomainError("usage", `Mention one person with @ so Slack links them. ${ASSIGN_USAGE}`);
+          throw new DomainError("usage", { text: `Mention one person with @ so Slack links them. ${ASSIGN_USAGE}` });
         }
-        if (args.words.length === 0) throw new DomainError("usage", `Name the partner company. ${ASSIGN_USAGE}`);
+        if (args.words.length === 0)
+          throw new DomainError("usage", { text: `Name the partner company. ${ASSIGN_USAGE}` });
         const { partner, previousPartnerId } = await partners.assign(actor, user.id, args.words.join(" "));
         const previous = previousPartnerId === null ? null : await partners.byId(actor, previousPartnerId);
         return partnerAssignedMessage(user.id, partner, previous);
       }
       case "members": {
         const args = parseArgs(rest);
-        if (args.words.length === 0) throw new DomainError("usage", `Name the partner company. ${MEMBERS_USAGE}`);
+        if (args.words.length === 0)
+          throw new DomainError("usage", { text: `Name the partner company. ${MEMBERS_USAGE}` });
         const { partner, members } = await partners.members(actor, args.words.join(" "));
         return partnerMembersMessage(partner, members);
       }

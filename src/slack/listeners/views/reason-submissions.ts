@@ -5,6 +5,7 @@ import type { DealRecord } from "../../../services/records";
 import type { SlackDeps } from "../../deps";
 import { REASON_BLOCKS, VIEWS } from "../../ids";
 import type { ReasonModalMetadata } from "../../views/deal-modal-view";
+import { errorSentence } from "../../views/error-sentences";
 import { identifyInteraction, readMetadata } from "../interaction";
 import { publishHome } from "../publish-home";
 import { replyToError } from "../reply-to-error";
@@ -38,7 +39,9 @@ export function registerReasonSubmissions(app: App, deps: SlackDeps): void {
         actor = await identifyInteraction(deps, body, context.teamId);
         await work(actor, Number(metadata.dealId), input);
       } catch (error) {
-        const message = isDomainError(error) ? error.message : (await replyToError(error, deps, callbackId)).text;
+        const message = isDomainError(error)
+          ? errorSentence(error)
+          : (await replyToError(error, deps, callbackId)).text;
         await ack({ response_action: "errors", errors: { [blockId]: message } });
         return;
       }

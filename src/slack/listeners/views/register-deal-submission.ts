@@ -4,6 +4,7 @@ import { isDomainError } from "../../../domain/shared/domain-error";
 import type { SlackDeps } from "../../deps";
 import { DEAL_BLOCKS, VIEWS } from "../../ids";
 import { duplicateModal, type RegisterModalMetadata, registeredModal } from "../../views/deal-modal-view";
+import { errorSentence } from "../../views/error-sentences";
 import { identifyInteraction, readMetadata } from "../interaction";
 import { replyToError } from "../reply-to-error";
 import { readDealDraft } from "./view-state";
@@ -29,9 +30,9 @@ export function registerDealSubmission(app: App, deps: SlackDeps): void {
       );
       if (result.kind === "invalid") {
         const errors = Object.fromEntries(
-          Object.entries(result.errors).map(([field, message]) => [
+          Object.entries(result.errors).map(([field, problem]) => [
             FIELD_BLOCKS[field as DealField | "partner"],
-            message,
+            errorSentence(problem),
           ]),
         );
         await ack({ response_action: "errors", errors });
@@ -48,7 +49,7 @@ export function registerDealSubmission(app: App, deps: SlackDeps): void {
       await ack({ response_action: "update", view: registeredModal(result.deal, conflict) });
     } catch (error) {
       const reply = await replyToError(error, deps, VIEWS.registerDeal);
-      const message = isDomainError(error) ? error.message : reply.text;
+      const message = isDomainError(error) ? errorSentence(error) : reply.text;
       await ack({ response_action: "errors", errors: { [DEAL_BLOCKS.customerName]: message.slice(0, 150) } });
     }
   });

@@ -1,0 +1,120 @@
+/**
+ * What a person may be refused permission to do. Each has its own sentence in the Slack layer,
+ * because "only managers" and "only admins" are decided per action, not derived from a role.
+ */
+export type ProtectedAction =
+  | "add_partners"
+  | "list_partners"
+  | "assign_partners"
+  | "see_partner_members"
+  | "list_partner_deals"
+  | "decide_deals"
+  | "extend_protection"
+  | "change_settings"
+  | "post_launcher"
+  | "choose_approvals_channel"
+  | "change_roles"
+  | "see_system_status"
+  | "retry_message";
+
+/** Deal fields whose length is capped; the Slack layer names each one. */
+export type LimitedDealField = "customerName" | "product" | "region" | "notes";
+
+/**
+ * Every way the app can say no, with the facts its sentence needs (`undefined`: none). The
+ * sentences themselves live in the Slack layer (slack/views/error-sentences.ts), so the rules
+ * never know about slash commands or markup, and a code added here without a sentence does not
+ * compile. Stages and statuses are plain strings here because the deal rules import this file.
+ */
+export interface ErrorParams {
+  // Who is asking, and may they.
+  no_identity: undefined;
+  forbidden: { action: ProtectedAction };
+  last_admin: undefined;
+  admins_from_config: undefined;
+
+  // Partner companies.
+  no_partner: undefined;
+  no_partners: undefined;
+  partner_required: undefined;
+  partner_gone: undefined;
+  partner_exists: { name: string };
+  partner_not_found: { name: string };
+  partner_search_empty: undefined;
+  partner_name_missing: undefined;
+  partner_name_too_long: { max: number };
+  partner_name_invalid: undefined;
+  region_too_long: { max: number };
+  tier_invalid: { tiers: readonly string[] };
+
+  // Program settings.
+  timezone_invalid: { text: string };
+  currency_invalid: { text: string };
+  protection_days_invalid: { min: number; max: number };
+  reminder_days_invalid: undefined;
+
+  // A deal as typed into the Register a deal modal.
+  customer_name_missing: undefined;
+  customer_name_too_short: { min: number };
+  customer_name_no_letters: undefined;
+  customer_domain_invalid: { shown: string; foreignCharacters: boolean };
+  product_missing: undefined;
+  product_too_short: { min: number };
+  deal_field_too_long: { field: LimitedDealField; max: number };
+  currency_unknown: { code: string };
+  amount_missing: undefined;
+  amount_not_a_number: { decimals: number };
+  amount_separators: { text: string };
+  amount_not_positive: undefined;
+  amount_decimals: { currency: string; decimals: number };
+  amount_symbol_mismatch: { symbol: string; currency: string };
+  amount_other_currency: { typed: string; code: string; currency: string };
+  amount_too_large: { currency: string; max: number };
+  stage_not_open: undefined;
+  close_date_format: undefined;
+  close_date_invalid: { date: string };
+  close_date_past: undefined;
+  close_date_too_far: { years: number; latest: string };
+
+  // Deals after registration.
+  deal_not_found: { id: number };
+  deal_closed: { stage: "won" | "lost" };
+  registration_closed: { status: "rejected" | "expired" };
+  stage_invalid: undefined;
+  stage_unchanged: { stage: string };
+  lost_reason_missing: undefined;
+  lost_reason_too_long: { max: number };
+  amount_invalid: undefined;
+  stale: undefined;
+  already_decided: { status: "approved" | "rejected" | "expired"; decidedBy?: string; decidedOn?: string };
+  registration_changed: undefined;
+  reason_missing: undefined;
+  reason_too_long: { max: number };
+  question_missing: undefined;
+  question_too_long: { max: number };
+  info_already_requested: undefined;
+  decision_invalid: undefined;
+  not_approved: { status: string };
+  not_protected: undefined;
+  extension_not_allowed: undefined;
+  extension_pending: undefined;
+  no_extension: undefined;
+  extension_decided: undefined;
+
+  // Operations.
+  not_failed: undefined;
+
+  // Slack input the listeners could not read.
+  usage: { text: string };
+  bad_button: undefined;
+  unclosed_quote: undefined;
+  option_repeated: { key: string };
+  not_in_channel: undefined;
+}
+
+export type ErrorCode = keyof ErrorParams;
+
+/** A refusal as data: a code and the facts its sentence needs. Field validation returns these. */
+export type Problem = {
+  [C in ErrorCode]: ErrorParams[C] extends undefined ? { code: C } : { code: C; params: ErrorParams[C] };
+}[ErrorCode];

@@ -1,0 +1,156 @@
+import { isRegistrationStatus, STATUS_LABELS } from "../../domain/deals/registration";
+import { isStage, STAGE_LABELS } from "../../domain/deals/stages";
+import type { DomainError, ErrorCode, ErrorParams, Problem } from "../../domain/shared/domain-error";
+import type { LimitedDealField, ProtectedAction } from "../../domain/shared/error-codes";
+import { mention } from "./block-kit";
+
+/**
+ * What the person reads for each refusal. Sentences are plain strings in the app's mrkdwn
+ * conventions: shown as ephemeral replies through `mentionSafe` (text in “curly quotes” is what
+ * the person typed and shows literally) and as plain text under a modal field.
+ */
+type Sentences = { [C in ErrorCode]: (params: ErrorParams[C]) => string };
+
+const FORBIDDEN: Record<ProtectedAction, string> = {
+  add_partners: "Only managers and admins can add partner companies.",
+  list_partners: "Only managers and admins can list partner companies.",
+  assign_partners: "Only managers and admins can assign people to partners.",
+  see_partner_members: "Only managers and admins can see partner members.",
+  list_partner_deals: "Only managers and admins can list another partner's deals.",
+  decide_deals: "Only managers can approve deals.",
+  extend_protection: "Only managers can extend protection.",
+  change_settings: "Only admins can change program settings.",
+  post_launcher: "Only managers and admins can post the launcher.",
+  choose_approvals_channel: "Only admins can choose the approvals channel.",
+  change_roles: "Only admins can change roles.",
+  see_system_status: "Only admins can see the system status.",
+  retry_message: "Only admins can retry a message.",
+};
+
+const FIELD_NAMES: Record<LimitedDealField, string> = {
+  customerName: "customer name",
+  product: "product",
+  region: "region",
+  notes: "notes",
+};
+
+const ALREADY_DECIDED: Record<ErrorParams["already_decided"]["status"], string> = {
+  approved: "This registration was already approved",
+  rejected: "This registration was already rejected",
+  expired: "This registration has already expired",
+};
+
+function groupThousands(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+function amountExample(decimals: number): string {
+  return decimals === 0 ? "12,500" : `12,500.${"5".padEnd(decimals, "0")}`;
+}
+
+const SENTENCES: Sentences = {
+  no_identity: () => "Slack did not say who you are.",
+  forbidden: ({ action }) => FORBIDDEN[action],
+  last_admin: () => "The workspace needs at least one admin: make someone else admin first.",
+  admins_from_config: () =>
+    "Admins are set by HUB_ADMINS in Partner Hub's configuration; ask whoever deploys it to change that list.",
+
+  no_partner: () =>
+    "You're not in a partner company yet: ask a channel manager to run `/partner assign @you <company>`.",
+  no_partners: () => "There are no partner companies yet: add one with `/partner add <name>` first.",
+  partner_required: () => "Choose the partner this deal is for.",
+  partner_gone: () => "That partner no longer exists: choose another.",
+  partner_exists: ({ name }) => `A partner named “${name}” already exists: see /partner list.`,
+  partner_not_found: ({ name }) => `No partner named “${name}”. /partner list shows them all.`,
+  partner_search_empty: () => "Name the partner company.",
+  partner_name_missing: () => "Give the partner company a name.",
+  partner_name_too_long: ({ max }) => `A partner name can be at most ${max} characters.`,
+  partner_name_invalid: () => "A partner name needs at least one letter or digit.",
+  region_too_long: ({ max }) => `A region can be at most ${max} characters.`,
+  tier_invalid: ({ tiers }) => `Tier must be one of: ${tiers.join(", ")}.`,
+
+  timezone_invalid: ({ text }) => `“${text}” is not a time zone: use a name like Europe/Berlin or America/New_York.`,
+  currency_invalid: ({ text }) => `“${text}” is not a currency code: use one like USD, EUR or GBP.`,
+  protection_days_invalid: ({ min, max }) => `The protection period is a whole number of days from ${min} to ${max}.`,
+  reminder_days_invalid: () => "Reminder lead time must be a whole number of days, 0 or more.",
+
+  customer_name_missing: () => "Enter the customer's company name.",
+  customer_name_too_short: ({ min }) => `A customer name needs at least ${min} characters.`,
+  customer_name_no_letters: () => "A customer name needs letters or digits.",
+  customer_domain_invalid: ({ shown, foreignCharacters }) =>
+    foreignCharacters
+      ? `"${shown}" has characters a domain can't have. Type international domains in their xn-- form, or leave the domain empty.`
+      : `"${shown}" isn't a web domain. Type the customer's domain, like acme.com, or leave it empty.`,
+  product_missing: () => "Enter the product or service being sold.",
+  product_too_short: ({ min }) => `A product needs at least ${min} characters.`,
+  deal_field_too_long: ({ field, max }) => `Keep the ${FIELD_NAMES[field]} to ${max} characters or fewer.`,
+  currency_unknown: ({ code }) => `"${code}" is not a currency we support. Pick one from the list, like USD or EUR.`,
+  amount_missing: () => "Enter an amount.",
+  amount_not_a_number: ({ decimals }) => `Type the amount as a number, like ${amountExample(decimals)}.`,
+  amount_separators: ({ text }) => `Check the separators in "${text}": group thousands by three, like 1,250,000.`,
+  amount_not_positive: () => "The amount must be more than zero.",
+  amount_decimals: ({ currency, decimals }) =>
+    decimals === 0
+      ? `${currency} amounts have no decimals.`
+      : `${currency} amounts have at most ${decimals} decimal${decimals === 1 ? "" : "s"}.`,
+  amount_symbol_mismatch: ({ symbol, currency }) =>
+    `"${symbol}" is not a ${currency} symbol. Pick the matching currency, or type the amount without it.`,
+  amount_other_currency: ({ typed, code, currency }) =>
+    `This amount is in ${code}, but the currency is ${currency}. Pick ${code} as the currency, or remove "${typed}".`,
+  amount_too_large: ({ currency, max }) =>
+    `That amount is too large: a deal can be at most ${currency} ${groupThousands(max)}.`,
+  stage_not_open: () => "A new registration can't start as won or lost.",
+  close_date_format: () => "Enter the date as YYYY-MM-DD, like 2026-03-31.",
+  close_date_invalid: ({ date }) => `${date} is not a date on the calendar.`,
+  close_date_past: () => "The expected close date can't be in the past.",
+  close_date_too_far: ({ years, latest }) =>
+    `The expected close date must be within ${years} years, by ${latest} at the latest.`,
+
+  deal_not_found: ({ id }) => `There is no deal #${id} that you can see.`,
+  deal_closed: ({ stage }) => `This deal is already ${stage}.`,
+  registration_closed: ({ status }) =>
+    status === "rejected"
+      ? "This registration was rejected, so its stage can't change."
+      : "This registration has expired, so its stage can't change. Register the deal again if it's still active.",
+  stage_invalid: () => "Pick a stage from the list.",
+  stage_unchanged: ({ stage }) => `This deal is already in ${isStage(stage) ? STAGE_LABELS[stage] : stage}.`,
+  lost_reason_missing: () => "Say why the deal was lost.",
+  lost_reason_too_long: ({ max }) => `Keep the reason to ${max} characters or fewer.`,
+  amount_invalid: () => "The won amount must be more than zero.",
+  stale: () => "This deal was just changed by someone else: look again.",
+  already_decided: ({ status, decidedBy, decidedOn }) =>
+    decidedBy && decidedOn
+      ? `${ALREADY_DECIDED[status]} by ${mention(decidedBy).text} on ${decidedOn}.`
+      : `${ALREADY_DECIDED[status]}.`,
+  registration_changed: () => "Someone else just changed this registration: look again.",
+  reason_missing: () => "Tell the partner why the registration is rejected.",
+  reason_too_long: ({ max }) => `Keep the reason to ${max} characters or fewer.`,
+  question_missing: () => "Type the question for the partner.",
+  question_too_long: ({ max }) => `Keep the question to ${max} characters or fewer.`,
+  info_already_requested: () =>
+    "The partner was already asked for more information. Approve or reject once they answer.",
+  decision_invalid: () => "Choose approve, reject or request more information.",
+  not_approved: ({ status }) =>
+    `Only approved registrations can be extended. This one is ${(isRegistrationStatus(status) ? STATUS_LABELS[status] : status).toLowerCase()}.`,
+  not_protected: () => "This registration is no longer protected.",
+  extension_not_allowed: () => "Only an approved, protected registration can be extended.",
+  extension_pending: () => "An extension is already waiting for a manager.",
+  no_extension: () => "There is no extension request waiting on this deal.",
+  extension_decided: () => "Someone else just decided this extension.",
+
+  not_failed: () => "That message is no longer waiting for a retry.",
+
+  usage: ({ text }) => text,
+  bad_button: () => "That button is out of date: look at the deal again.",
+  unclosed_quote: () => "A quote is opened but never closed.",
+  option_repeated: ({ key }) => `${key}: is given twice.`,
+  not_in_channel: () => "I can't post here: invite me first with `/invite @Partner Hub`.",
+};
+
+/** The sentence for a refusal, thrown (DomainError) or collected (a field's Problem). */
+export function errorSentence(refusal: DomainError | Problem): string {
+  const params = "params" in refusal ? refusal.params : undefined;
+  // Each entry takes its own code's params; a DomainError or Problem always carries the matching pair.
+  const sentence = SENTENCES[refusal.code] as (params: unknown) => string;
+  return sentence(params);
+}
