@@ -7,12 +7,13 @@
  *
  *   npm run bench:outbox                       # PostgreSQL (DATABASE_URL or the local test server) and SQLite
  *   npm run bench:outbox -- --workspace 50     # W, the workspace's posts per second (default 100)
+ *   npm run bench:outbox -- --all              # also 3 instances and SQLite with laneSpacingMs 1000
  */
 import { loadConfig } from "../src/config";
 import { createLogger } from "../src/logger";
 import { type PartnerHub, startPartnerHub } from "../src/partner-hub";
-import { defaultDirectory } from "../src/sandbox/fake-slack-directory";
 import { FakeSlack } from "../src/sandbox/fake-slack";
+import { defaultDirectory } from "../src/sandbox/fake-slack-directory";
 import { DEAL_MESSAGE_KINDS } from "../src/services/deals/deal-messages";
 import type { OutboxDraft } from "../src/services/outbox/outbox-message";
 import { type BenchDatabase, createBenchDatabase } from "./bench-database";
@@ -30,11 +31,14 @@ interface Run {
   laneSpacingMs: number;
 }
 
+/** The default runs (about 2 minutes); `--all` adds proactive pacing to the other two. */
 const RUNS: Run[] = [
   { dialect: "PostgreSQL", instances: 1, laneSpacingMs: 0 },
   { dialect: "PostgreSQL", instances: 3, laneSpacingMs: 0 },
   { dialect: "SQLite", instances: 1, laneSpacingMs: 0 },
   { dialect: "PostgreSQL", instances: 1, laneSpacingMs: 1_000 },
+];
+const MORE_RUNS: Run[] = [
   { dialect: "PostgreSQL", instances: 3, laneSpacingMs: 1_000 },
   { dialect: "SQLite", instances: 1, laneSpacingMs: 1_000 },
 ];
@@ -50,16 +54,22 @@ interface Result {
   missingInSlack: number;
 }
 
-function parseWorkspacePerSecond(argv: string[], env: NodeJS.ProcessEnv): number {
+function parseOptions(argv: string[], env: NodeJS.ProcessEnv): { workspacePerSecond: number; runs: Run[] } {
   let raw = env.BENCH_WORKSPACE_PER_SECOND;
+  let all = false;
   for (let i = 0; i < argv.length; i++) {
-    const match = /^--workspace(?:=(.*))?$/.exec(argv[i] as string);
-    if (!match) throw new Error(`unknown argument "${argv[i]}" (use --workspace W)`);
+    const arg = argv[i] as string;
+    if (arg === "--all") {
+      all = true;
+      continue;
+    }
+    const match = /^--workspace(?:=(.*))?$/.exec(arg);
+    if (!match) throw new Error(`unknown argument "${arg}" (use --workspace W, --all)`);
     raw = match[1] ?? argv[++i];
   }
   const value = Number(raw ?? 100);
   if (!Number.isInteger(value) || value < 1) throw new Error(`--workspace must be a positive integer, got "${raw}"`);
-  return value;
+  return { workspacePerSecond: value, runs: all ? [...RUNS, ...MORE_RUNS] : RUNS };
 }
 
 const channelId = (index: number) => `C0BENCH${String(index).padStart(3, "0")}`;
@@ -128,9 +138,10 @@ async function enqueue(hub: PartnerHub, teamId: string): Promise<void> {
     if (!deal) throw new Error("could not create a bench deal");
     dealIds.push(deal.id);
   }
-  // Deal by deal across every channel: ten announcements, each to 200 channels.
-  for (const dealId of dealIds) {
-    const drafts: OutboxDraft[] = Array.from({ length: CHANNELS }, (_, i) => {
+  // Channel by channel: each conversation's backlog is queued together, the order that makes a
+  // dispatcher pace one conversation while the others wait their turn.
+  for (let i = 0; i < CHANNELS; i++) {
+    const drafts: OutboxDraft[] = dealIds.map((dealId) => {
       const key = `bench:${channelId(i)}:deal:${dealId}`;
       return {
         workspaceId: workspace.id,
@@ -157,7 +168,8 @@ async function measure(run: Run, workspacePerSecond: number, database: BenchData
     if (!first) throw new Error("no instance started");
     await enqueue(first, fake.directory.team.id);
     const queued = await first.db.outboxMessage.count({ where: { status: "pending" } });
-    if (queued !== CHANNELS * PER_CHANNEL) throw new Error(`queued ${queued} rows instead of ${CHANNELS * PER_CHANNEL}`);
+    if (queued !== CHANNELS * PER_CHANNEL)
+      throw new Error(`queued ${queued} rows instead of ${CHANNELS * PER_CHANNEL}`);
 
     const started = performance.now();
     for (const hub of hubs) hub.dispatcher?.start();
@@ -229,20 +241,22 @@ function line(result: Result, floorMs: number): string {
 }
 
 async function main(): Promise<number> {
-  const workspacePerSecond = parseWorkspacePerSecond(process.argv.slice(2), process.env);
+  const { workspacePerSecond, runs } = parseOptions(process.argv.slice(2), process.env);
   const total = CHANNELS * PER_CHANNEL;
   const channelFloorMs = ((PER_CHANNEL - 1) / PER_CHANNEL_PER_SECOND) * 1000;
   const workspaceFloorMs = (total / workspacePerSecond) * 1000;
   const floorMs = Math.max(channelFloorMs, workspaceFloorMs);
   const postgres = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : DEFAULT_POSTGRES;
-  console.log(`Outbox delivery: ${total} deal cards queued for ${CHANNELS} channels (${PER_CHANNEL} each), then delivered`);
+  console.log(
+    `Outbox delivery: ${total} deal cards queued for ${CHANNELS} channels (${PER_CHANNEL} each), then delivered`,
+  );
   console.log(
     `Fake Slack limits: ${PER_CHANNEL_PER_SECOND} post/s per channel, W = ${workspacePerSecond} posts/s per workspace · ` +
       `floor ${seconds(floorMs)} = max(per channel ${seconds(channelFloorMs)}, workspace ${seconds(workspaceFloorMs)}) · Node ${process.version}`,
   );
   console.log(`\ndatabase    instances  spacing    total  ÷floor  posts   429s  dup  lost  missing`);
   const results: Result[] = [];
-  for (const run of RUNS) {
+  for (const run of runs) {
     const database = await createBenchDatabase(run.dialect === "SQLite" ? undefined : postgres);
     try {
       const result = await measure(run, workspacePerSecond, database);

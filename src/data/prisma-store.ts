@@ -3,10 +3,10 @@ import { type Db, pingDb } from "./database";
 import type { DbClient } from "./db-client";
 import { PrismaAuditLog } from "./repositories/audit-log";
 import { PrismaDealRepository } from "./repositories/deal-repository";
-import { PrismaJobRunRepository } from "./repositories/job-run-repository";
-import { PrismaOutboxRepository } from "./repositories/outbox-repository";
 import { PrismaExchangeRateRepository } from "./repositories/exchange-rate-repository";
+import { PrismaJobRunRepository } from "./repositories/job-run-repository";
 import { PrismaMemberRepository } from "./repositories/member-repository";
+import { PrismaOutboxRepository } from "./repositories/outbox-repository";
 import { PrismaPartnerRepository } from "./repositories/partner-repository";
 import { PrismaWorkspaceRepository } from "./repositories/workspace-repository";
 

@@ -170,7 +170,7 @@ describe.skipIf(!hasChromium)("the golden path in the sandbox page", () => {
     const status = page.locator("#pane .message.ephemeral", { hasText: "Partner Hub status" });
     await status.waitFor();
     const text = await status.innerText();
-    expect(text).toMatch(/Database\s+SQLite/);
+    expect(text).toMatch(process.env.TEST_DATABASE_URL ? /Database\s+PostgreSQL/ : /Database\s+SQLite/);
     expect(text).toMatch(/Migrations applied\s+\d+ · latest \d+_/);
     expect(text).toContain("nothing waiting");
     expect(text).toMatch(/Failed\s+none/);

@@ -4,7 +4,13 @@ import type { DbClient } from "../db-client";
 export class PrismaAuditLog implements AuditLog {
   constructor(private readonly db: DbClient) {}
 
-  async record(entry: { workspaceId: number; actor: string; action: string; target?: string; data?: object }): Promise<void> {
+  async record(entry: {
+    workspaceId: number;
+    actor: string;
+    action: string;
+    target?: string;
+    data?: object;
+  }): Promise<void> {
     await this.db.auditEntry.create({
       data: {
         workspaceId: entry.workspaceId,

@@ -1,6 +1,6 @@
+import type { CustomerKeys } from "../../domain/deals/customer";
 import { isRegistrationStatus } from "../../domain/deals/registration";
 import { isStage } from "../../domain/deals/stages";
-import type { CustomerKeys } from "../../domain/deals/customer";
 import type { DealEventRecord, DealRecord } from "../../services/records";
 import type {
   DealExpectation,
@@ -14,7 +14,10 @@ import type {
 import { type DbClient, isUniqueViolation } from "../db-client";
 import type { Prisma } from "../generated/sqlite/client";
 
-const INCLUDE = { partner: { select: { name: true } }, workspace: { select: { teamId: true, timezone: true } } } as const;
+const INCLUDE = {
+  partner: { select: { name: true } },
+  workspace: { select: { teamId: true, timezone: true } },
+} as const;
 type Row = Prisma.DealGetPayload<{ include: typeof INCLUDE }>;
 
 function toRecord(row: Row): DealRecord {
@@ -43,7 +46,12 @@ export class PrismaDealRepository implements DealRepository {
     const { customer, amountMinor, ...rest } = deal;
     try {
       const row = await this.db.deal.create({
-        data: { ...rest, customerDomain: customer.domain, customerNameKey: customer.nameKey, amountMinor: BigInt(amountMinor) },
+        data: {
+          ...rest,
+          customerDomain: customer.domain,
+          customerNameKey: customer.nameKey,
+          amountMinor: BigInt(amountMinor),
+        },
         include: INCLUDE,
       });
       return toRecord(row);
@@ -125,7 +133,10 @@ export class PrismaDealRepository implements DealRepository {
   }
 
   async events(dealId: number): Promise<DealEventRecord[]> {
-    const rows = await this.db.dealEvent.findMany({ where: { dealId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const rows = await this.db.dealEvent.findMany({
+      where: { dealId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
     return rows.map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown> }));
   }
 

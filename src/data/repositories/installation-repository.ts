@@ -4,9 +4,20 @@ import type { DbClient } from "../db-client";
 export class PrismaInstallationRepository implements InstallationRepository {
   constructor(private readonly db: DbClient) {}
 
-  async save(entry: { installKey: string; teamId: string | null; enterpriseId: string | null; botUserId: string | null; data: string }): Promise<void> {
+  async save(entry: {
+    installKey: string;
+    teamId: string | null;
+    enterpriseId: string | null;
+    botUserId: string | null;
+    data: string;
+  }): Promise<void> {
     const workspace = entry.teamId
-      ? await this.db.workspace.upsert({ where: { teamId: entry.teamId }, create: { teamId: entry.teamId }, update: {}, select: { id: true } })
+      ? await this.db.workspace.upsert({
+          where: { teamId: entry.teamId },
+          create: { teamId: entry.teamId },
+          update: {},
+          select: { id: true },
+        })
       : null;
     const fields = { ...entry, workspaceId: workspace?.id ?? null };
     await this.db.installation.upsert({ where: { installKey: entry.installKey }, create: fields, update: fields });

@@ -23,7 +23,10 @@ export class PrismaMemberRepository implements MemberRepository {
   constructor(private readonly db: DbClient) {}
 
   async find(workspaceId: number, slackUserId: string): Promise<MemberRecord | null> {
-    const row = await this.db.member.findUnique({ where: { workspaceId_slackUserId: { workspaceId, slackUserId } }, select: SELECT });
+    const row = await this.db.member.findUnique({
+      where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+      select: SELECT,
+    });
     return row && toRecord(row);
   }
 

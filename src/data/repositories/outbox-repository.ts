@@ -101,9 +101,15 @@ export class PrismaOutboxRepository implements OutboxRepository {
     this.wrote();
   }
 
-  async due(now: Date, limit: number): Promise<OutboxRow[]> {
+  async due(now: Date, limit: number, skipChannels: readonly string[] = []): Promise<OutboxRow[]> {
+    // Rows without a channel (thread replies) are never skipped: NOT IN alone would drop them (NULL).
+    const skip = { OR: [{ channelId: null }, { channelId: { notIn: [...skipChannels] } }] };
     const rows = await this.db.outboxMessage.findMany({
-      where: { status: "pending", nextAttemptAt: { lte: now }, ...unclaimed(now) },
+      where: {
+        status: "pending",
+        nextAttemptAt: { lte: now },
+        AND: [unclaimed(now), ...(skipChannels.length > 0 ? [skip] : [])],
+      },
       include: INCLUDE,
       orderBy: { id: "asc" },
       take: limit,

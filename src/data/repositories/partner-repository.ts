@@ -1,4 +1,10 @@
-import { type NewPartner, PARTNER_STATUSES, type PartnerStatus, TIERS, type Tier } from "../../domain/partners/partner-rules";
+import {
+  type NewPartner,
+  PARTNER_STATUSES,
+  type PartnerStatus,
+  TIERS,
+  type Tier,
+} from "../../domain/partners/partner-rules";
 import type { PartnerRecord, PartnerSummary } from "../../services/records";
 import type { EstablishedPartner, PartnerRepository } from "../../services/store";
 import { type DbClient, isUniqueViolation } from "../db-client";
@@ -39,7 +45,10 @@ export class PrismaPartnerRepository implements PartnerRepository {
   }
 
   async findByKey(workspaceId: number, nameKey: string): Promise<PartnerRecord | null> {
-    const row = await this.db.partner.findUnique({ where: { workspaceId_nameKey: { workspaceId, nameKey } }, select: SELECT });
+    const row = await this.db.partner.findUnique({
+      where: { workspaceId_nameKey: { workspaceId, nameKey } },
+      select: SELECT,
+    });
     return row && toRecord(row);
   }
 

@@ -1,5 +1,5 @@
 import type { MigrationsApplied, SystemInfo } from "../../services/operations/operations-store";
-import { type Db, type Dialect } from "../database";
+import type { Db, Dialect } from "../database";
 
 /** Reads Prisma's own migration table, which src/data/migrator.ts writes on both dialects. */
 export class PrismaSystemInfo implements SystemInfo {

@@ -28,8 +28,8 @@ export class OutboxDelivery {
     readonly options: DeliveryOptions,
   ) {}
 
-  due(limit: number): Promise<OutboxRow[]> {
-    return this.store.outbox.due(this.clock(), limit);
+  due(limit: number, skipChannels: readonly string[] = []): Promise<OutboxRow[]> {
+    return this.store.outbox.due(this.clock(), limit, skipChannels);
   }
 
   /** True when this instance now holds the row until its lease ends. */

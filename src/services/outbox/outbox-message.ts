@@ -58,8 +58,11 @@ export interface OutboxSummary {
 export interface OutboxRepository {
   /** Inserts the drafts whose dedupe key is new; an update supersedes earlier unsent updates of its message. */
   enqueue(drafts: readonly OutboxDraft[]): Promise<void>;
-  /** Rows due at `now` and not claimed by anyone, oldest first (candidates: claim() decides). */
-  due(now: Date, limit: number): Promise<OutboxRow[]>;
+  /**
+   * Rows due at `now` and not claimed by anyone, oldest first (candidates: claim() decides),
+   * without those for `skipChannels` (conversations the caller cannot post to now).
+   */
+  due(now: Date, limit: number, skipChannels?: readonly string[]): Promise<OutboxRow[]>;
   /** Takes a lease on one row; false when another instance has it or it is no longer pending. */
   claim(id: number, owner: string, now: Date, until: Date): Promise<boolean>;
   /** The post that created the message named `messageKey`. */

@@ -28,11 +28,20 @@ export interface DispatcherOptions {
 }
 
 interface Lane {
+  /** The conversation, when the rows name it (thread replies may not): the queue skips it while the lane is busy. */
+  channel: string | null;
   rows: OutboxRow[];
   running: boolean;
   /** No post in this conversation before this time (ms). */
   freeAt: number;
+  /** Slack said "slow down" here: until then (ms) the lane posts at Slack's pace, one row at a time. */
+  pacedUntil: number;
 }
+
+/** Slack's pace for one conversation: about one message per second. */
+const SLACK_CHANNEL_PACE_MS = 1_000;
+/** How long a conversation that got a 429 stays paced after its last one. */
+const PACED_FOR_MS = 30_000;
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
@@ -65,6 +74,37 @@ export class OutboxDispatcher {
     this.maxInFlight = options.maxInFlight ?? 48;
     this.perLane = options.perLane ?? 3;
     this.laneSpacingMs = options.laneSpacingMs ?? 0;
+  }
+
+  /**
+   * A lane takes no row it could not post now: rows waiting in memory behind a pause (a 429, the
+   * spacing) count against maxInFlight and are hidden from the other instances, so a backlog in a
+   * few conversations would starve all the others. A paced lane posts one row per spacing.
+   */
+  private cannotTake(lane: Lane, now: number): boolean {
+    return lane.freeAt > now || lane.rows.length >= (this.spacingOf(lane, now) > 0 ? 1 : this.perLane);
+  }
+
+  /**
+   * Bursts go out at once (Slack tolerates short ones); a conversation Slack answered with a 429
+   * is paced at Slack's rate for a while, so a backlog there drains without a 429 per message.
+   */
+  private spacingOf(lane: Lane, now: number): number {
+    return lane.pacedUntil > now ? Math.max(this.laneSpacingMs, SLACK_CHANNEL_PACE_MS) : this.laneSpacingMs;
+  }
+
+  private idle(lane: Lane, now: number): boolean {
+    return !lane.running && lane.rows.length === 0 && lane.freeAt <= now && lane.pacedUntil <= now;
+  }
+
+  /** The conversations that cannot take a row now (left out of the query), forgetting idle lanes. */
+  private busyChannels(now: number): string[] {
+    const busy: string[] = [];
+    for (const [key, lane] of this.lanes) {
+      if (this.idle(lane, now)) this.lanes.delete(key);
+      else if (lane.channel && this.cannotTake(lane, now)) busy.push(lane.channel);
+    }
+    return busy;
   }
 
   start(): void {
@@ -125,13 +165,19 @@ export class OutboxDispatcher {
     try {
       while (!this.stopped && this.held < this.maxInFlight) {
         const room = this.maxInFlight - this.held;
-        const candidates = await delivery.due(Math.min(500, room * 4));
+        const candidates = await delivery.due(Math.min(500, room * 4), this.busyChannels(Date.now()));
         let claimed = 0;
         for (const row of candidates) {
           if (this.stopped || this.held >= this.maxInFlight) break;
           const key = this.laneKey(row);
-          const lane = this.lanes.get(key) ?? { rows: [], running: false, freeAt: 0 };
-          if (lane.rows.length >= this.perLane) continue;
+          const lane = this.lanes.get(key) ?? {
+            channel: row.channelId,
+            rows: [],
+            running: false,
+            freeAt: 0,
+            pacedUntil: 0,
+          };
+          if (this.cannotTake(lane, Date.now())) continue;
           if (!(await delivery.claim(row, this.options.owner))) continue;
           claimed++;
           this.held++;
@@ -143,6 +189,11 @@ export class OutboxDispatcher {
       }
       const next = await delivery.nextDueAt();
       if (next) this.wakeAt(next);
+      // Rows left to a waiting lane are due already, so nextDueAt does not name them.
+      const laneFreeAt = Math.min(
+        ...[...this.lanes.values()].map((lane) => lane.freeAt).filter((at) => at > Date.now()),
+      );
+      if (Number.isFinite(laneFreeAt)) this.wakeAt(new Date(laneFreeAt));
     } catch (error) {
       logger.warn({ err: (error as Error).message }, "outbox: could not read the queue; the sweep tries again");
     }
@@ -160,8 +211,11 @@ export class OutboxDispatcher {
         const wait = lane.freeAt - Date.now();
         if (wait > 0) await sleep(wait);
         const outcome = await deliverRow(row, this.options, (at) => this.wakeAt(at));
-        if (outcome.spoke) lane.freeAt = Date.now() + this.laneSpacingMs;
-        if (outcome.pauseMs) lane.freeAt = Date.now() + outcome.pauseMs;
+        const now = Date.now();
+        if (outcome.pauseMs) {
+          lane.pacedUntil = now + PACED_FOR_MS;
+          lane.freeAt = now + outcome.pauseMs;
+        } else if (outcome.spoke) lane.freeAt = now + this.spacingOf(lane, now);
         lane.rows.shift();
         this.held--;
         this.wake();
@@ -169,7 +223,7 @@ export class OutboxDispatcher {
     } finally {
       lane.running = false;
       // Keep a lane only while it paces or holds rows; conversations come and go.
-      if (lane.rows.length === 0 && lane.freeAt <= Date.now()) this.lanes.delete(key);
+      if (this.idle(lane, Date.now())) this.lanes.delete(key);
     }
   }
 }
