@@ -24,7 +24,12 @@ async function run(): Promise<void> {
     console.error(`Partner Hub sandbox: open http://localhost:${hub.port}/`);
     console.error(REAL_SLACK_HINT);
   } else {
-    hub = await startPartnerHub(config, logger);
+    hub = await startPartnerHub(config, logger, {
+      onFatal: (error) => {
+        console.error(`Partner Hub stopped: ${error.message}`);
+        process.exit(1);
+      },
+    });
   }
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {

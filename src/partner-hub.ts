@@ -14,6 +14,7 @@ import type { Clock } from "./services/clock";
 import type { Store } from "./services/store";
 import { createSlackApp } from "./slack/app";
 import { type HttpServerOptions, startHttpServer } from "./slack/http-server";
+import { SlackIdentities } from "./slack/identity/slack-identities";
 import { OutboxDispatcher } from "./slack/outbox/outbox-dispatcher";
 import { createRenderers } from "./slack/outbox/renderers";
 
@@ -42,6 +43,8 @@ export interface StartOptions {
   outboxSweepMs?: number;
   /** A pause after each post in a conversation (see DispatcherOptions.laneSpacingMs); the bench compares. */
   outboxLaneSpacingMs?: number;
+  /** Called when Slack refuses the bot token after the start went on without its answer (main exits). */
+  onFatal?: (error: Error) => void;
 }
 
 export interface PartnerHub {
@@ -76,7 +79,12 @@ export async function composePartnerHub(
 ): Promise<PartnerHub> {
   let dispatcher: OutboxDispatcher | undefined;
   const store = createStore(db, { onOutboxWrite: () => dispatcher?.wake() });
-  const slack = createSlackApp({ config, logger, installations: new PrismaInstallationRepository(db) });
+  const slack = createSlackApp({
+    config,
+    logger,
+    installations: new PrismaInstallationRepository(db),
+    onFatal: options.onFatal,
+  });
   const services = createServices(store, {
     hubAdmins: config.hubAdmins,
     system: new PrismaSystemInfo(db, dialectOf(config.databaseUrl)),
@@ -97,16 +105,29 @@ export async function composePartnerHub(
       ...(options.outboxLaneSpacingMs !== undefined && { laneSpacingMs: options.outboxLaneSpacingMs }),
     });
   }
-  slack.listen({ services, logger, outboxLastSweepAt: () => dispatcher?.lastSweepAt ?? null });
+  slack.listen({
+    services,
+    logger,
+    identities: new SlackIdentities(slack.clientFor),
+    outboxLastSweepAt: () => dispatcher?.lastSweepAt ?? null,
+  });
   const http = await startHttpServer({
     port: config.port,
     slackListener: slack.requestListener,
-    health: () => services.health.check(),
+    slackRoutes: slack.routes,
+    eventsPath: slack.eventsPath,
+    health: () => services.health.report(slack.reachability()),
     extraRoutes: options.extraRoutes,
     host: options.host,
     logger,
   });
-  await slack.start();
+  try {
+    await slack.start();
+  } catch (error) {
+    await http.close();
+    await slack.stop();
+    throw error;
+  }
   dispatcher?.start();
   const jobs = options.jobs === false ? undefined : startJobs(services, logger, instance);
   logger.info({ port: http.port, transport: config.appToken ? "socket" : "http" }, "Partner Hub is listening");

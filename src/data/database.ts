@@ -4,6 +4,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-busy";
 import { serializedSqlite } from "./sqlite-serialized";
 
 /**
@@ -27,7 +28,9 @@ export function createDb(databaseUrl: string): Db {
   if (dialectOf(databaseUrl) === "sqlite") {
     const path = sqlitePath(databaseUrl);
     mkdirSync(dirname(path), { recursive: true });
-    return new SqliteClient({ adapter: serializedSqlite(new PrismaBetterSQLite3({ url: path, timeout: 10_000 })) });
+    // A short driver timeout: better-sqlite3 waits for a lock synchronously (see sqlite-busy).
+    const adapter = new PrismaBetterSQLite3({ url: path, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    return new SqliteClient({ adapter: serializedSqlite(adapter) });
   }
   const client = new PostgresClient({
     adapter: lazyPostgresAdapter({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 }),

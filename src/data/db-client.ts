@@ -8,13 +8,3 @@ export type DbClient = Db | Prisma.TransactionClient;
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
-
-/** Runs an insert-or-fetch once more when a concurrent writer won the race to the unique key. */
-export async function retryOnUniqueViolation<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return work();
-  }
-}

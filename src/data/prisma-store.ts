@@ -9,6 +9,7 @@ import { PrismaMemberRepository } from "./repositories/member-repository";
 import { PrismaOutboxRepository } from "./repositories/outbox-repository";
 import { PrismaPartnerRepository } from "./repositories/partner-repository";
 import { PrismaWorkspaceRepository } from "./repositories/workspace-repository";
+import { SQLITE_LOCK_WAIT_MS } from "./sqlite-busy";
 
 function repositories(client: DbClient, outboxWrote: () => void) {
   return {
@@ -46,7 +47,8 @@ export function createStore(db: Db, options: StoreOptions = {}): Store {
           };
           return work(nested);
         },
-        { maxWait: 10_000, timeout: 20_000 },
+        // maxWait covers waiting for SQLite's write lock, held by another connection (sqlite-busy).
+        { maxWait: SQLITE_LOCK_WAIT_MS + 5_000, timeout: 20_000 },
       );
       // Only now can another connection see the rows: wake the dispatcher after the commit.
       if (wrote) signal();

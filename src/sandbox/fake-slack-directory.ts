@@ -24,6 +24,8 @@ export interface FakeTeam {
   id: string;
   name: string;
   domain: string;
+  /** The Enterprise Grid organization the workspace belongs to, if any. */
+  enterprise?: { id: string; name: string };
 }
 
 export interface FakeDirectory {

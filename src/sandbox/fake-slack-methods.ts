@@ -20,6 +20,7 @@ export function webApiMethods(state: SlackState, options: ChatOptions): Record<s
       team_id: directory.team.id,
       user_id: directory.botUserId,
       bot_id: directory.botId,
+      ...(directory.team.enterprise && { enterprise_id: directory.team.enterprise.id }),
       is_enterprise_install: false,
     }),
     "team.info": () => ({
@@ -28,7 +29,11 @@ export function webApiMethods(state: SlackState, options: ChatOptions): Record<s
     "users.info": (args) => {
       const user = state.user(String(args.user ?? ""));
       if (!user) throw new SlackError("user_not_found");
-      return { user: slackUser(user) };
+      const org = directory.team.enterprise;
+      // On Grid, Slack names the organization of the org's own people.
+      const enterpriseUser =
+        org && user.teamId === directory.team.id ? { id: user.id, enterprise_id: org.id } : undefined;
+      return { user: { ...slackUser(user), ...(enterpriseUser && { enterprise_user: enterpriseUser }) } };
     },
     "conversations.info": (args) => {
       const channel = state.channel(String(args.channel ?? ""));

@@ -20,6 +20,11 @@ export interface SimulatorOptions {
   fake: FakeSlack;
   /** Shifts the signature timestamp (seconds), to test stale requests. */
   clockSkewSeconds?: number;
+  /**
+   * The `team` of a Slack Connect guest's interactions: the host workspace (default) or the guest's
+   * own team, which is what Slack sends when a view carries no app_installed_team_id.
+   */
+  guestTeam?: "host" | "own";
 }
 
 type Json = Record<string, unknown>;
@@ -49,14 +54,27 @@ export class SlackClientSimulator {
     return { status: response.status, body: text, json };
   }
 
+  /** On Enterprise Grid (a directory team with an enterprise), the org's people carry its id (E…) as team_id. */
   private userPart(userId: string): Json {
     const user = this.fake.user(userId);
     if (!user) throw new Error(`fake Slack has no user ${userId}`);
-    return { id: user.id, username: user.name, name: user.name, team_id: user.teamId };
+    const org = this.fake.directory.team.enterprise;
+    const teamId = org && user.teamId === this.fake.directory.team.id ? org.id : user.teamId;
+    return { id: user.id, username: user.name, name: user.name, team_id: teamId };
   }
 
-  private teamPart(): Json {
-    return { id: this.fake.directory.team.id, domain: this.fake.directory.team.domain };
+  private teamPart(userId: string): Json {
+    const { team } = this.fake.directory;
+    const guest = this.fake.user(userId);
+    if (this.options.guestTeam === "own" && guest && guest.teamId !== team.id) {
+      return { id: guest.teamId, domain: guest.teamId.toLowerCase() };
+    }
+    const org = team.enterprise && { enterprise_id: team.enterprise.id, enterprise_name: team.enterprise.name };
+    return { id: team.id, domain: team.domain, ...org };
+  }
+
+  private enterprisePart(): Json | null {
+    return this.fake.directory.team.enterprise ?? null;
   }
 
   commandFields(userId: string, command: string, text: string, channelId: string): Record<string, string> {
@@ -74,6 +92,10 @@ export class SlackClientSimulator {
       command,
       text,
       api_app_id: this.fake.directory.appId,
+      ...(this.fake.directory.team.enterprise && {
+        enterprise_id: this.fake.directory.team.enterprise.id,
+        enterprise_name: this.fake.directory.team.enterprise.name,
+      }),
       is_enterprise_install: "false",
       response_url: this.fake.issueResponseUrl({ channel: channel.id, userId }),
       trigger_id: this.fake.issueTrigger(userId),
@@ -111,8 +133,8 @@ export class SlackClientSimulator {
         thread_ts: message.threadTs,
       },
       trigger_id: this.fake.issueTrigger(userId),
-      team: this.teamPart(),
-      enterprise: null,
+      team: this.teamPart(userId),
+      enterprise: this.enterprisePart(),
       is_enterprise_install: false,
       channel: { id: message.channel, name: this.fake.channel(message.channel)?.name ?? "" },
       message: {
@@ -150,8 +172,8 @@ export class SlackClientSimulator {
       token: "verification-token-unused",
       container: { type: "view", view_id: view.id },
       trigger_id: this.fake.issueTrigger(userId),
-      team: this.teamPart(),
-      enterprise: null,
+      team: this.teamPart(userId),
+      enterprise: this.enterprisePart(),
       is_enterprise_install: false,
       view,
       actions: [actionPayload(found.block, found.element, entered)],
@@ -177,7 +199,7 @@ export class SlackClientSimulator {
     const view = this.modalPayloadView(userId, entered);
     const payload: Json = {
       type: "view_submission",
-      team: this.teamPart(),
+      team: this.teamPart(userId),
       user: this.userPart(userId),
       api_app_id: this.fake.directory.appId,
       token: "verification-token-unused",
@@ -185,7 +207,7 @@ export class SlackClientSimulator {
       view,
       response_urls: [],
       is_enterprise_install: false,
-      enterprise: null,
+      enterprise: this.enterprisePart(),
     };
     const answer = await this.post(payloadBody(payload));
     if (answer.status === 200) this.fake.applyViewResponse(userId, String(view.id), answer.json);
@@ -201,7 +223,7 @@ export class SlackClientSimulator {
     return this.post(
       payloadBody({
         type: "view_closed",
-        team: this.teamPart(),
+        team: this.teamPart(userId),
         user: this.userPart(userId),
         api_app_id: this.fake.directory.appId,
         token: "verification-token-unused",
@@ -218,10 +240,10 @@ export class SlackClientSimulator {
         type: "shortcut",
         token: "verification-token-unused",
         action_ts: `${Date.now() / 1000}`,
-        team: this.teamPart(),
+        team: this.teamPart(userId),
         user: this.userPart(userId),
         is_enterprise_install: false,
-        enterprise: null,
+        enterprise: this.enterprisePart(),
         callback_id: callbackId,
         trigger_id: this.fake.issueTrigger(userId),
       }),
@@ -236,11 +258,11 @@ export class SlackClientSimulator {
         type: "message_action",
         token: "verification-token-unused",
         action_ts: `${Date.now() / 1000}`,
-        team: this.teamPart(),
+        team: this.teamPart(userId),
         user: this.userPart(userId),
         channel: { id: message.channel, name: this.fake.channel(message.channel)?.name ?? "" },
         is_enterprise_install: false,
-        enterprise: null,
+        enterprise: this.enterprisePart(),
         callback_id: callbackId,
         trigger_id: this.fake.issueTrigger(userId),
         message_ts: message.ts,
@@ -255,6 +277,7 @@ export class SlackClientSimulator {
     const body = JSON.stringify({
       token: "verification-token-unused",
       team_id: this.fake.directory.team.id,
+      ...(this.fake.directory.team.enterprise && { enterprise_id: this.fake.directory.team.enterprise.id }),
       api_app_id: this.fake.directory.appId,
       event: { event_ts: `${Date.now() / 1000}`, ...event },
       type: "event_callback",
@@ -264,6 +287,7 @@ export class SlackClientSimulator {
         {
           team_id: this.fake.directory.team.id,
           user_id: this.fake.directory.botUserId,
+          enterprise_id: this.fake.directory.team.enterprise?.id ?? null,
           is_bot: true,
           is_enterprise_install: false,
         },

@@ -16,10 +16,17 @@ export interface Actor {
 }
 
 export interface SlackIdentity {
+  /** The installation's workspace: never a guest's own team. */
   teamId: string;
   userId: string;
-  /** The user's own team; differs from teamId for Slack Connect users. */
+  /** The team (or Grid organization) Slack says the user belongs to; recorded on the member. */
   userTeamId?: string | undefined;
+  /**
+   * Whether the user belongs to the installing workspace or its organization, as the Slack layer
+   * found out from the installation (payload, users.info). Callers inside the process (jobs, the
+   * sandbox's seeds, tests) that act for a known internal person leave it out.
+   */
+  internal?: boolean | undefined;
   /**
    * The channel of a slash command: the first one an admin uses becomes the default approvals
    * channel. Only commands pass it, and only an admin's counts, so a partner's shared channel
@@ -45,7 +52,7 @@ export class AccessService {
 
   async identify(identity: SlackIdentity): Promise<Actor> {
     if (!identity.teamId || !identity.userId) throw new DomainError("no_identity");
-    const external = identity.userTeamId !== undefined && identity.userTeamId !== identity.teamId;
+    const external = identity.internal === false;
     const workspace = await this.store.workspaces.ensure(identity.teamId);
     let member = await this.store.members.ensure(workspace.id, identity.userId, identity.userTeamId ?? identity.teamId);
     let becameAdmin = false;

@@ -21,11 +21,11 @@ async function harness(): Promise<Harness> {
 }
 
 describe("/healthz", () => {
-  it("is 200 when the database answers", async () => {
+  it("is 200 when the database answers, and says Slack confirmed the bot token", async () => {
     const h = await harness();
     const response = await fetch(`${h.appUrl}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, database: "up" });
+    expect(await response.json()).toEqual({ ok: true, database: "up", slack: "up" });
   });
 });
 
@@ -48,7 +48,7 @@ describe("a database that is down", () => {
 
     const health = await fetch(`http://127.0.0.1:${hub.port}/healthz`);
     expect(health.status).toBe(503);
-    expect(await health.json()).toEqual({ ok: false, database: "down" });
+    expect(await health.json()).toEqual({ ok: false, database: "down", slack: "up" });
 
     const client = new SlackClientSimulator({
       appUrl: `http://127.0.0.1:${hub.port}`,

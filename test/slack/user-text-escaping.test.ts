@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { emptyContext } from "../../src/sandbox/page/render-context";
 import { renderMrkdwn, renderPlainText } from "../../src/sandbox/page/render-mrkdwn";
 import type { DealEventRecord, DealRecord, PartnerRecord, WorkspaceRecord } from "../../src/services/records";
+import { md } from "../../src/slack/views/block-kit";
 import { dealHistoryMessage, dealListMessage } from "../../src/slack/views/deal-list-view";
 import {
   approvalMessage,
@@ -149,7 +150,7 @@ const surfaces: Record<string, { text?: string; blocks?: unknown[]; type?: strin
     pages: 2,
     filter: "open",
     partner,
-    partnerName: TYPED.partner,
+    partnerChosen: true,
     today: "2029-12-20",
   }),
   "list of all partners": dealListMessage({
@@ -159,6 +160,7 @@ const surfaces: Record<string, { text?: string; blocks?: unknown[]; type?: strin
     pages: 1,
     filter: "all",
     partner: null,
+    partnerChosen: false,
     today: "2030-01-05",
   }),
   "empty list": dealListMessage({
@@ -168,6 +170,7 @@ const surfaces: Record<string, { text?: string; blocks?: unknown[]; type?: strin
     pages: 0,
     filter: "won",
     partner,
+    partnerChosen: false,
     today: "2030-01-01",
   }),
   history: dealHistoryMessage(open, events),
@@ -212,7 +215,7 @@ const surfaces: Record<string, { text?: string; blocks?: unknown[]; type?: strin
   "partner members": partnerMembersMessage(partner, []),
   "settings changed": settingsMessage(workspace, `Updated: ${TYPED.customer}.`),
   refusal: refusalMessage(`No partner named “${TYPED.partner}”.`),
-  "help for a typo": commandHelpMessage("/deal", `I don't know \`/deal ${TYPED.customer}\`.`),
+  "help for a typo": commandHelpMessage("/deal", md`I don't know \`/deal ${TYPED.customer}\`.`),
 };
 
 type TextObject = { type: "mrkdwn" | "plain_text"; text: string };

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { DealEventRecord, DealRecord, PartnerSummary } from "../../src/services/records";
 import { dealHistoryMessage } from "../../src/slack/views/deal-list-view";
-import { approvalMessage, dealCardMessage } from "../../src/slack/views/deal-message-view";
+import {
+  approvalMessage,
+  dealCardMessage,
+  decisionNotice,
+  extensionRequestMessage,
+  stageNotice,
+} from "../../src/slack/views/deal-message-view";
 import { linesToSections } from "../../src/slack/views/message";
 import { partnerListMessage } from "../../src/slack/views/partner-views";
 import { expectWithinSlackLimits } from "../support/block-limits";
@@ -42,6 +48,23 @@ describe("views at their largest stay within Slack's limits", () => {
   it("a deal with every field at its maximum, escaped", () => {
     expectWithinSlackLimits(dealCardMessage(longest));
     expectWithinSlackLimits(approvalMessage({ ...longest, status: "pending" }, longest));
+  });
+
+  it("a rejection DM for a customer named with 120 & and a reason of 500 &, five times longer escaped", () => {
+    const rejected = {
+      ...longest,
+      customerName: "&".repeat(120),
+      status: "rejected" as const,
+      decisionNote: "&".repeat(500),
+    };
+    const dm = decisionNotice(rejected, "reject", "U2");
+    expectWithinSlackLimits(dm);
+    expect(dm.text).toContain(`#999999 · ${"&amp;".repeat(120)}`);
+    expect(JSON.stringify(dm.blocks)).toMatch(/(&amp;)+…/);
+    const lost = { ...rejected, stage: "lost" as const, lostReason: "&".repeat(500) };
+    for (const message of [stageNotice(lost, "U2"), extensionRequestMessage(rejected, "U2"), dealCardMessage(lost)]) {
+      expectWithinSlackLimits(message);
+    }
   });
 
   it("shows instants as the workspace's local day", () => {

@@ -10,13 +10,29 @@ function textOf(value: unknown): string {
   return typeof value === "object" && value !== null ? String((value as Json).text ?? "") : "";
 }
 
-function checkIds(node: unknown, problems: string[]): void {
+/**
+ * Ids, values and every text object, wherever they sit: the text is measured as sent, so `&amp;`
+ * counts five characters, as Slack counts it.
+ */
+function checkNested(node: unknown, problems: string[]): void {
   if (Array.isArray(node)) {
-    for (const item of node) checkIds(item, problems);
+    for (const item of node) checkNested(item, problems);
     return;
   }
   if (typeof node !== "object" || node === null) return;
-  for (const [key, value] of Object.entries(node as Json)) {
+  const object = node as Json;
+  if ((object.type === "mrkdwn" || object.type === "plain_text") && typeof object.text === "string") {
+    if (object.text.length > 3000) problems.push(`${object.type} text longer than 3000`);
+  }
+  if (object.type === "button" && textOf(object.text).length > 75) problems.push("button text longer than 75");
+  if (textOf(object.placeholder).length > 150) problems.push("placeholder longer than 150");
+  if (Array.isArray(object.options)) {
+    for (const option of object.options as Json[]) {
+      if (textOf(option.text).length > 75) problems.push("option text longer than 75");
+      if (typeof option.value === "string" && option.value.length > 150) problems.push("option value longer than 150");
+    }
+  }
+  for (const [key, value] of Object.entries(object)) {
     if (
       (key === "action_id" || key === "block_id" || key === "callback_id" || key === "value") &&
       typeof value === "string"
@@ -24,7 +40,7 @@ function checkIds(node: unknown, problems: string[]): void {
       const limit = key === "value" ? 2000 : 255;
       if (value.length > limit) problems.push(`${key} longer than ${limit}`);
     }
-    checkIds(value, problems);
+    checkNested(value, problems);
   }
 }
 
@@ -60,7 +76,7 @@ export function slackLimitProblems(surface: { blocks?: unknown[]; type?: string 
     }
     if (block.type === "input" && textOf(block.label).length > 2000) problems.push("input label longer than 2000");
   }
-  checkIds(surface, problems);
+  checkNested(surface, problems);
   return problems;
 }
 

@@ -2,6 +2,7 @@ import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { composePartnerHub, type PartnerHub, type StartOptions, startPartnerHub } from "../../src/partner-hub";
 import { FakeSlack } from "../../src/sandbox/fake-slack";
+import type { FakeDirectory } from "../../src/sandbox/fake-slack-directory";
 import { SlackClientSimulator } from "../../src/sandbox/slack-client-simulator";
 import { expectWithinSlackLimits } from "./block-limits";
 import { createTestDatabase, type TestDatabase } from "./test-database";
@@ -58,12 +59,14 @@ export async function startHarness(
   options: {
     hubAdmins?: string[];
     env?: Record<string, string>;
+    /** Who the fake Slack knows; an enterprise on its team makes it an Enterprise Grid org. */
+    directory?: FakeDirectory;
     clock?: () => Date;
     /** Passed to startPartnerHub: `dispatcher: false`, a fast `retryPolicy`, short leases… */
     start?: StartOptions;
   } = {},
 ): Promise<Harness> {
-  const fake = await new FakeSlack().start();
+  const fake = await new FakeSlack(options.directory).start();
   const database = await createTestDatabase();
   const config = loadConfig({
     PORT: "0",

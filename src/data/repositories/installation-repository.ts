@@ -15,7 +15,8 @@ export class PrismaInstallationRepository implements InstallationRepository {
       ? await this.db.workspace.upsert({
           where: { teamId: entry.teamId },
           create: { teamId: entry.teamId },
-          update: {},
+          // Not empty, so it is one atomic INSERT … ON CONFLICT (see members' ensure).
+          update: { teamId: entry.teamId },
           select: { id: true },
         })
       : null;

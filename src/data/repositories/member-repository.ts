@@ -1,7 +1,7 @@
 import { isRole, type Role } from "../../domain/partners/roles";
 import type { MemberRecord } from "../../services/records";
 import type { MemberPatch, MemberRepository, NewMember } from "../../services/store";
-import { type DbClient, isUniqueViolation, retryOnUniqueViolation } from "../db-client";
+import { type DbClient, isUniqueViolation } from "../db-client";
 
 const SELECT = {
   id: true,
@@ -34,14 +34,15 @@ export class PrismaMemberRepository implements MemberRepository {
   async ensure(workspaceId: number, slackUserId: string, slackTeamId: string | null): Promise<MemberRecord> {
     const found = await this.find(workspaceId, slackUserId);
     if (found && (slackTeamId === null || found.slackTeamId === slackTeamId)) return found;
-    const row = await retryOnUniqueViolation(() =>
-      this.db.member.upsert({
-        where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
-        create: { workspaceId, slackUserId, slackTeamId },
-        update: slackTeamId ? { slackTeamId } : {},
-        select: SELECT,
-      }),
-    );
+    // Never an empty update: only then does Prisma write one INSERT … ON CONFLICT DO UPDATE, which a
+    // concurrent insert of the same person cannot fail. Otherwise it selects and inserts, and on
+    // PostgreSQL the losing insert aborts the surrounding transaction (`/partner assign`).
+    const row = await this.db.member.upsert({
+      where: { workspaceId_slackUserId: { workspaceId, slackUserId } },
+      create: { workspaceId, slackUserId, slackTeamId },
+      update: slackTeamId ? { slackTeamId } : { slackUserId },
+      select: SELECT,
+    });
     return toRecord(row);
   }
 

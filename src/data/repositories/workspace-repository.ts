@@ -1,7 +1,7 @@
 import type { ProgramSettingsPatch } from "../../domain/partners/program-settings";
 import type { WorkspaceRecord } from "../../services/records";
 import type { NewWorkspace, WorkspaceRepository } from "../../services/store";
-import { type DbClient, isUniqueViolation, retryOnUniqueViolation } from "../db-client";
+import { type DbClient, isUniqueViolation } from "../db-client";
 
 const SELECT = {
   id: true,
@@ -21,9 +21,8 @@ export class PrismaWorkspaceRepository implements WorkspaceRepository {
   async ensure(teamId: string): Promise<WorkspaceRecord> {
     const found = await this.db.workspace.findUnique({ where: { teamId }, select: SELECT });
     if (found) return found;
-    return retryOnUniqueViolation(() =>
-      this.db.workspace.upsert({ where: { teamId }, create: { teamId }, update: {}, select: SELECT }),
-    );
+    // A non-empty update makes it one atomic INSERT … ON CONFLICT (see members' ensure).
+    return this.db.workspace.upsert({ where: { teamId }, create: { teamId }, update: { teamId }, select: SELECT });
   }
 
   find(teamId: string): Promise<WorkspaceRecord | null> {

@@ -77,7 +77,7 @@ export interface ErrorParams {
   close_date_too_far: { years: number; latest: string };
 
   // Deals after registration.
-  deal_not_found: { id: number };
+  deal_not_found: { id: number | string };
   deal_closed: { stage: "won" | "lost" };
   registration_closed: { status: "rejected" | "expired" };
   stage_invalid: undefined;

@@ -58,13 +58,21 @@ export async function dealHistory(
   return { deal, events: await context.store.deals.events(deal.id) };
 }
 
-export async function listDeals(
-  context: DealContext,
-  actor: Actor,
-  options: { filter: DealListFilterName; partnerName?: string | undefined; page: number },
-): Promise<DealPage> {
+/** Whose deals: a partner named by a manager, one chosen by id (a paging button), or the actor's own. */
+export interface DealListOptions {
+  filter: DealListFilterName;
+  partnerName?: string | undefined;
+  partnerId?: number | undefined;
+  page: number;
+}
+
+export async function listDeals(context: DealContext, actor: Actor, options: DealListOptions): Promise<DealPage> {
   let partner: PartnerRecord | null = null;
-  if (options.partnerName !== undefined) {
+  if (options.partnerId !== undefined) {
+    requireManager(actor.role, "list_partner_deals");
+    partner = await context.store.partners.findById(actor.workspace.id, options.partnerId);
+    if (!partner) throw new DomainError("partner_gone");
+  } else if (options.partnerName !== undefined) {
     requireManager(actor.role, "list_partner_deals");
     partner = await context.store.partners.findByKey(actor.workspace.id, textKey(options.partnerName));
     if (!partner) {

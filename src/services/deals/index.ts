@@ -6,7 +6,7 @@ import { changeDealStage, markDealWon } from "./change-deal-stage";
 import type { DealContext } from "./deal-context";
 import { decideExtension, requestExtension, sweepProtection } from "./deal-protection";
 import {
-  type DealListFilterName,
+  type DealListOptions,
   dealCardRef,
   dealForMessage,
   dealHistory,
@@ -25,8 +25,7 @@ export function createDealUseCases(context: DealContext) {
       registerDeal(context, actor, draft, idempotencyKey, channelId),
     get: (actor: Actor, dealId: number) => getDeal(context, actor, dealId),
     history: (actor: Actor, dealId: number) => dealHistory(context, actor, dealId),
-    list: (actor: Actor, options: { filter: DealListFilterName; partnerName?: string | undefined; page: number }) =>
-      listDeals(context, actor, options),
+    list: (actor: Actor, options: DealListOptions) => listDeals(context, actor, options),
     home: (actor: Actor) => homeDeals(context, actor),
     cardRef: (deal: Parameters<typeof dealCardRef>[1]) => dealCardRef(context, deal),
     forMessage: (workspaceId: number, dealId: number) => dealForMessage(context, workspaceId, dealId),

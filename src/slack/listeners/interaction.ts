@@ -2,6 +2,7 @@ import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../services/access-service";
 import type { SlackDeps } from "../deps";
+import { identifyActor } from "../identity/identify-actor";
 import type { Message } from "../views/message";
 import { replyToError } from "./reply-to-error";
 
@@ -11,13 +12,18 @@ export interface InteractionBody {
   team?: { id: string } | null;
 }
 
+/**
+ * `teamId` is the team Bolt authorized (context.teamId): it only picks the installation. On Grid
+ * user.team_id may be the organization's id, for a guest it is their own team: neither is compared
+ * with one team id here, the installation decides (see identity/).
+ */
 export function identifyInteraction(
   deps: SlackDeps,
   body: InteractionBody,
   teamId: string | undefined,
 ): Promise<Actor> {
-  return deps.services.access.identify({
-    teamId: teamId ?? body.team?.id ?? "",
+  return identifyActor(deps, {
+    requestTeamId: teamId ?? body.team?.id ?? body.user.team_id,
     userId: body.user.id,
     userTeamId: body.user.team_id,
   });

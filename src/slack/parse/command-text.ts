@@ -1,4 +1,5 @@
 import { DomainError } from "../../domain/shared/domain-error";
+import { withoutNul } from "./typed-text";
 
 /**
  * The one tokenizer for slash-command text. Slack sends people and channels as `<@U123|name>` or
@@ -42,7 +43,8 @@ function readAngle(text: string, start: number): { token: Token; end: number } {
   return { token: { kind: "word", value: label ?? ref, raw }, end: close + 1 };
 }
 
-export function tokenize(text: string): Token[] {
+export function tokenize(typed: string): Token[] {
+  const text = withoutNul(typed);
   const tokens: Token[] = [];
   let index = 0;
   while (index < text.length) {

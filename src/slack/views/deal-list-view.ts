@@ -6,10 +6,14 @@ import { actions, button, context, type Mrkdwn, md, mention, section } from "./b
 import { closeLine, dealAmount, dealTitle, STATUS_EMOJI, stageLabel, statusLine, when } from "./deal-text";
 import { linesToSections, type Message, message, notice } from "./message";
 
-/** What the "next page" button carries to list the following page. */
+/**
+ * What the Newer / Older buttons carry to list another page: the filter, the page and, when a
+ * manager named a partner, that partner's id. Never the typed name: a button value is at most
+ * 2,000 characters and is sent back by the client, so it holds ids only.
+ */
 export interface DealListPageValue {
   f: DealListFilterName;
-  p?: string;
+  p?: number;
   n: number;
 }
 
@@ -26,7 +30,8 @@ export function dealListMessage(input: {
   pages: number;
   filter: DealListFilterName;
   partner: PartnerRecord | null;
-  partnerName?: string | undefined;
+  /** A manager chose the partner (rather than seeing their own company's deals). */
+  partnerChosen: boolean;
   today: string;
 }): Message {
   const whose = input.partner ? input.partner.name : "All partners";
@@ -43,7 +48,11 @@ export function dealListMessage(input: {
     ),
   ];
   const value = (n: number): string => {
-    const page: DealListPageValue = { f: input.filter, n, ...(input.partnerName && { p: input.partnerName }) };
+    const page: DealListPageValue = {
+      f: input.filter,
+      n,
+      ...(input.partnerChosen && input.partner && { p: input.partner.id }),
+    };
     return JSON.stringify(page);
   };
   if (input.page > 1 || input.page < input.pages) {

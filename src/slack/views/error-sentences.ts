@@ -40,6 +40,14 @@ const ALREADY_DECIDED: Record<ErrorParams["already_decided"]["status"], string> 
   expired: "This registration has already expired",
 };
 
+/**
+ * Typed text inside the curly quotes that `mentionSafe` shows literally: a closing quote typed in
+ * it would end the quoted part early and let the rest through as markup, so it becomes a straight one.
+ */
+function quoted(typed: string): string {
+  return `“${typed.replace(/”/g, '"')}”`;
+}
+
 function groupThousands(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
@@ -60,8 +68,8 @@ const SENTENCES: Sentences = {
   no_partners: () => "There are no partner companies yet: add one with `/partner add <name>` first.",
   partner_required: () => "Choose the partner this deal is for.",
   partner_gone: () => "That partner no longer exists: choose another.",
-  partner_exists: ({ name }) => `A partner named “${name}” already exists: see /partner list.`,
-  partner_not_found: ({ name }) => `No partner named “${name}”. /partner list shows them all.`,
+  partner_exists: ({ name }) => `A partner named ${quoted(name)} already exists: see /partner list.`,
+  partner_not_found: ({ name }) => `No partner named ${quoted(name)}. /partner list shows them all.`,
   partner_search_empty: () => "Name the partner company.",
   partner_name_missing: () => "Give the partner company a name.",
   partner_name_too_long: ({ max }) => `A partner name can be at most ${max} characters.`,
@@ -69,8 +77,9 @@ const SENTENCES: Sentences = {
   region_too_long: ({ max }) => `A region can be at most ${max} characters.`,
   tier_invalid: ({ tiers }) => `Tier must be one of: ${tiers.join(", ")}.`,
 
-  timezone_invalid: ({ text }) => `“${text}” is not a time zone: use a name like Europe/Berlin or America/New_York.`,
-  currency_invalid: ({ text }) => `“${text}” is not a currency code: use one like USD, EUR or GBP.`,
+  timezone_invalid: ({ text }) =>
+    `${quoted(text)} is not a time zone: use a name like Europe/Berlin or America/New_York.`,
+  currency_invalid: ({ text }) => `${quoted(text)} is not a currency code: use one like USD, EUR or GBP.`,
   protection_days_invalid: ({ min, max }) => `The protection period is a whole number of days from ${min} to ${max}.`,
   reminder_days_invalid: () => "Reminder lead time must be a whole number of days, 0 or more.",
 

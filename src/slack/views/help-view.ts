@@ -1,5 +1,5 @@
 import type { KnownBlock } from "@slack/types";
-import { context, divider, header, mentionSafe, section, trusted } from "./block-kit";
+import { context, divider, header, type Mrkdwn, md, section, trusted } from "./block-kit";
 import { type Message, message } from "./message";
 
 /** What `/hub help` lists: every command that exists, what it does and an example. */
@@ -71,16 +71,16 @@ export function hubHelpMessage(): Message {
 
 /**
  * Help for one command, also the answer to text the command does not understand. `problem` is the
- * listener's sentence and may quote what was typed: its mentions and links are disabled.
+ * listener's sentence, built with `md` so that what was typed in it shows literally.
  */
-export function commandHelpMessage(command: string, problem?: string): Message {
+export function commandHelpMessage(command: string, problem?: Mrkdwn): Message {
   const help = COMMAND_HELP.find((entry) => entry.command === command);
   if (!help) return hubHelpMessage();
   const blocks: KnownBlock[] = [];
-  if (problem) blocks.push(section(mentionSafe(`:warning: ${problem}`)));
+  if (problem) blocks.push(section(md`:warning: ${problem}`));
   blocks.push(commandSection(help));
   const text = problem
-    ? mentionSafe(`${problem} Try ${help.usage[0]?.syntax ?? `${command} help`}.`)
+    ? md`${problem} Try ${help.usage[0]?.syntax ?? `${command} help`}.`
     : trusted(`${command}: ${help.summary}`);
   return message(text, blocks);
 }

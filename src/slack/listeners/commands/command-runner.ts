@@ -2,6 +2,7 @@ import type { App, SlashCommand } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../../services/access-service";
 import type { SlackDeps } from "../../deps";
+import { identifyActor } from "../../identity/identify-actor";
 import type { Message } from "../../views/message";
 import { FIRST_ADMIN_NOTICE } from "../../views/role-views";
 import { replyToError } from "../reply-to-error";
@@ -25,8 +26,9 @@ export function registerCommand(app: App, deps: SlackDeps, command: string, hand
     await ack();
     let reply: Message | null;
     try {
-      const actor = await deps.services.access.identify({
-        teamId: context.teamId ?? body.team_id,
+      // A command says nothing of the user's own team: identity/ asks users.info (once per person).
+      const actor = await identifyActor(deps, {
+        requestTeamId: context.teamId ?? body.team_id,
         userId: body.user_id,
         commandChannelId: body.channel_id,
       });

@@ -4,10 +4,12 @@ import { DomainError } from "../../../domain/shared/domain-error";
 import { DEAL_LIST_FILTERS, type DealListFilterName } from "../../../services/deals/deal-queries";
 import type { SlackDeps } from "../../deps";
 import { splitSubcommand, type Token } from "../../parse/command-text";
+import { typedDealId } from "../../parse/record-id";
+import { md } from "../../views/block-kit";
 import { dealHistoryMessage, dealListMessage } from "../../views/deal-list-view";
 import { dealCardMessage } from "../../views/deal-message-view";
 import { commandHelpMessage } from "../../views/help-view";
-import { plain } from "../../views/message";
+import { notice } from "../../views/message";
 import { openRegisterModal } from "../open-register-modal";
 import { registerCommand } from "./command-runner";
 
@@ -40,9 +42,8 @@ export function parseListArgs(tokens: Token[]): { filter: DealListFilterName; pa
 }
 
 function dealId(tokens: Token[], usage: string): number {
-  const text = words(tokens).join(" ").replace(/^#/, "");
-  const id = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(id) || id <= 0) throw new DomainError("usage", { text: usage });
+  const id = typedDealId(words(tokens).join(" "));
+  if (id === null) throw new DomainError("usage", { text: usage });
   return id;
 }
 
@@ -61,7 +62,7 @@ export function registerDealCommand(app: App, deps: SlackDeps): void {
         const args = parseListArgs(rest);
         const page = await deals.list(actor, { ...args, page: 1 });
         const today = localDate(deps.services.clock(), actor.workspace.timezone);
-        return dealListMessage({ ...page, filter: args.filter, partnerName: args.partnerName, today });
+        return dealListMessage({ ...page, filter: args.filter, partnerChosen: args.partnerName !== undefined, today });
       }
       case "history": {
         const { deal, events } = await deals.history(actor, dealId(rest, "Usage: `/deal history 42`"));
@@ -69,11 +70,13 @@ export function registerDealCommand(app: App, deps: SlackDeps): void {
       }
       case "show":
         return dealCardMessage(await deals.get(actor, dealId(rest, "Usage: `/deal show 42`")));
-      default:
-        if (/^#?\d+$/.test(sub)) return dealCardMessage(await deals.get(actor, Number(sub.replace("#", ""))));
-        return plain(
-          `I don't know \`/deal ${sub}\`. Use \`/deal\` to register a deal, \`/deal list\` to see yours, \`/deal history 42\` for a deal's history, or \`/deal help\`.`,
+      default: {
+        const id = typedDealId(sub);
+        if (id !== null) return dealCardMessage(await deals.get(actor, id));
+        return notice(
+          md`I don't know \`/deal ${sub}\`. Use \`/deal\` to register a deal, \`/deal list\` to see yours, \`/deal history 42\` for a deal's history, or \`/deal help\`.`,
         );
+      }
     }
   });
 }

@@ -3,6 +3,7 @@ import { isRole, ROLES } from "../../../domain/partners/roles";
 import { DomainError } from "../../../domain/shared/domain-error";
 import type { SlackDeps } from "../../deps";
 import { parseArgs, splitSubcommand } from "../../parse/command-text";
+import { md } from "../../views/block-kit";
 import { commandHelpMessage, hubHelpMessage } from "../../views/help-view";
 import { launcherMessage } from "../../views/launcher-view";
 import { plain } from "../../views/message";
@@ -69,7 +70,7 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
         return settingsMessage(changed.workspace, `Updated: ${changed.value}.`);
       }
       default:
-        return commandHelpMessage("/hub", `I don't know \`/hub ${sub}\`.`);
+        return commandHelpMessage("/hub", md`I don't know \`/hub ${sub}\`.`);
     }
   });
 }

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { DomainError } from "../../../domain/shared/domain-error";
 import type { SlackDeps } from "../../deps";
 import { parseArgs, splitSubcommand } from "../../parse/command-text";
+import { md } from "../../views/block-kit";
 import { commandHelpMessage } from "../../views/help-view";
 import {
   partnerAddedMessage,
@@ -58,7 +59,7 @@ export function registerPartnerCommand(app: App, deps: SlackDeps): void {
         return partnerMembersMessage(partner, members);
       }
       default:
-        return commandHelpMessage("/partner", `I don't know \`/partner ${sub}\`.`);
+        return commandHelpMessage("/partner", md`I don't know \`/partner ${sub}\`.`);
     }
   });
 }

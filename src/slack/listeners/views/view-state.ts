@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DealDraft } from "../../../domain/deals/deal-input";
 import { ACTIONS, DEAL_BLOCKS } from "../../ids";
+import { withoutNul } from "../../parse/typed-text";
 
 /** One input's state as Slack sends it; only the fields this app's elements produce. */
 const ZInputState = z.object({
@@ -18,7 +19,8 @@ export type ViewStateValues = z.infer<typeof ZViewStateValues>;
 export function inputValue(values: ViewStateValues, blockId: string): string | null {
   const state = values[blockId]?.[ACTIONS.input];
   if (!state) return null;
-  const value = state.value ?? state.selected_option?.value ?? state.selected_date ?? state.selected_user ?? null;
+  const typed = state.value ?? state.selected_option?.value ?? state.selected_date ?? state.selected_user ?? null;
+  const value = typed === null ? null : withoutNul(typed);
   return value === null || value.trim() === "" ? null : value;
 }
 
