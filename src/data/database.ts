@@ -24,19 +24,31 @@ export function sqlitePath(databaseUrl: string): string {
   return resolve(databaseUrl.replace(/^file:/, "").replace(/\?.*$/, ""));
 }
 
+/** Which dialect each client speaks: raw SQL (full-text search) is written per dialect. */
+const dialects = new WeakMap<Db, Dialect>();
+
+/** The dialect of a client made by createDb (SQLite for any other, as the type says). */
+export function dialectOfDb(db: Db): Dialect {
+  return dialects.get(db) ?? "sqlite";
+}
+
 export function createDb(databaseUrl: string): Db {
-  if (dialectOf(databaseUrl) === "sqlite") {
+  const dialect = dialectOf(databaseUrl);
+  let client: Db;
+  if (dialect === "sqlite") {
     const path = sqlitePath(databaseUrl);
     mkdirSync(dirname(path), { recursive: true });
     // A short driver timeout: better-sqlite3 waits for a lock synchronously (see sqlite-busy).
     const adapter = new PrismaBetterSQLite3({ url: path, timeout: SQLITE_BUSY_TIMEOUT_MS });
-    return new SqliteClient({ adapter: serializedSqlite(adapter) });
+    client = new SqliteClient({ adapter: serializedSqlite(adapter) });
+  } else {
+    // Same models, same generator, different provider: see the note on Db above.
+    client = new PostgresClient({
+      adapter: lazyPostgresAdapter({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 }),
+    }) as unknown as Db;
   }
-  const client = new PostgresClient({
-    adapter: lazyPostgresAdapter({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 }),
-  });
-  // Same models, same generator, different provider: see the note on Db above.
-  return client as unknown as Db;
+  dialects.set(client, dialect);
+  return client;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Store } from "../services/store";
-import { type Db, pingDb } from "./database";
+import { type Db, type Dialect, dialectOfDb, pingDb } from "./database";
 import type { DbClient } from "./db-client";
 import { PrismaAuditLog } from "./repositories/audit-log";
 import { PrismaDealRepository } from "./repositories/deal-repository";
@@ -8,10 +8,11 @@ import { PrismaJobRunRepository } from "./repositories/job-run-repository";
 import { PrismaMemberRepository } from "./repositories/member-repository";
 import { PrismaOutboxRepository } from "./repositories/outbox-repository";
 import { PrismaPartnerRepository } from "./repositories/partner-repository";
+import { PrismaPracticeRepository } from "./repositories/practice-repository";
 import { PrismaWorkspaceRepository } from "./repositories/workspace-repository";
 import { SQLITE_LOCK_WAIT_MS } from "./sqlite-busy";
 
-function repositories(client: DbClient, outboxWrote: () => void) {
+function repositories(client: DbClient, dialect: Dialect, outboxWrote: () => void) {
   return {
     outbox: new PrismaOutboxRepository(client, outboxWrote),
     jobRuns: new PrismaJobRunRepository(client),
@@ -21,6 +22,7 @@ function repositories(client: DbClient, outboxWrote: () => void) {
     audit: new PrismaAuditLog(client),
     deals: new PrismaDealRepository(client),
     exchangeRates: new PrismaExchangeRateRepository(client),
+    practices: new PrismaPracticeRepository(client, dialect),
   };
 }
 
@@ -31,14 +33,16 @@ export interface StoreOptions {
 
 export function createStore(db: Db, options: StoreOptions = {}): Store {
   const signal = options.onOutboxWrite ?? (() => {});
+  // Full-text search is written in each dialect's own SQL.
+  const dialect = dialectOfDb(db);
   const store: Store = {
-    ...repositories(db, signal),
+    ...repositories(db, dialect, signal),
     transaction: async (work) => {
       let wrote = false;
       const result = await db.$transaction(
         (tx) => {
           const nested: Store = {
-            ...repositories(tx, () => {
+            ...repositories(tx, dialect, () => {
               wrote = true;
             }),
             // Already inside one: nested work joins it rather than opening a second.

@@ -9,6 +9,7 @@ import type { SystemInfo } from "./operations/operations-store";
 import { SystemStatusService } from "./operations/system-status";
 import { OutboxDelivery } from "./outbox/outbox-delivery";
 import { PartnerService } from "./partner-service";
+import { createPracticeUseCases, type PracticeUseCases } from "./practices";
 import { RoleService } from "./role-service";
 import { SettingsService } from "./settings-service";
 import type { Store } from "./store";
@@ -19,6 +20,7 @@ export interface Services {
   partners: PartnerService;
   health: HealthService;
   deals: DealUseCases;
+  practices: PracticeUseCases;
   settings: SettingsService;
   outbox: OutboxDelivery;
   status: SystemStatusService;
@@ -45,6 +47,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     partners: new PartnerService(store),
     health: new HealthService(store),
     deals: createDealUseCases({ store, clock }),
+    practices: createPracticeUseCases({ store, clock }),
     settings: new SettingsService(store),
     // Delivery runs on real time whatever the business clock says: leases and Slack's waits are real.
     outbox: new OutboxDelivery(store, systemClock, {

@@ -6,6 +6,7 @@ import type { ProgramSettingsPatch } from "../domain/partners/program-settings";
 import type { Role } from "../domain/partners/roles";
 import type { JobRunRepository } from "./operations/operations-store";
 import type { OutboxRepository } from "./outbox/outbox-message";
+import type { PracticeRepository } from "./practices/practice-store";
 import type {
   DealEventRecord,
   DealRecord,
@@ -28,6 +29,7 @@ export interface Store {
   audit: AuditLog;
   deals: DealRepository;
   outbox: OutboxRepository;
+  practices: PracticeRepository;
   jobRuns: JobRunRepository;
   exchangeRates: ExchangeRateRepository;
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;

@@ -17,6 +17,14 @@ export const ACTIONS = {
   dealListOlder: "deal_list_page_next",
   /** Retry of a failed outbox message in /hub status. */
   retryOutbox: "outbox_retry",
+  /** "Share a practice" on the launcher message and the App Home. */
+  sharePractice: "practice_share_open",
+  /** Toggles the clicker's vote; the value is the practice id. */
+  practiceHelpful: "practice_helpful",
+  practiceEdit: "practice_edit_open",
+  practiceDelete: "practice_delete",
+  /** On a search or list result: posts a copy of the card in the channel the result was shown in. */
+  practiceShareToChannel: "practice_share_channel",
   /** The one action id inside every input block; blocks tell the fields apart. */
   input: "value",
 } as const;
@@ -27,10 +35,14 @@ export const VIEWS = {
   askInfo: "deal_ask_info",
   markWon: "deal_mark_won",
   markLost: "deal_mark_lost",
+  sharePractice: "practice_share",
+  editPractice: "practice_edit",
 } as const;
 
 export const SHORTCUTS = {
   registerDeal: "deal_register_shortcut",
+  /** Message shortcut "Save as best practice". */
+  savePractice: "practice_save_shortcut",
 } as const;
 
 /** Input blocks of the deal registration modal, keyed by the domain field they fill. */
@@ -47,6 +59,16 @@ export const DEAL_BLOCKS = {
   notes: "deal_notes",
 } as const;
 
+/** Input blocks of the share / edit practice modal, keyed by the draft field they fill. */
+export const PRACTICE_BLOCKS = {
+  title: "practice_title",
+  body: "practice_body",
+  tags: "practice_tags",
+  newTags: "practice_new_tags",
+  region: "practice_region",
+  link: "practice_link",
+} as const;
+
 export const REASON_BLOCKS = {
   reason: "reason",
   amount: "won_amount",
@@ -61,4 +83,7 @@ export const BLOCKS = {
   dealCard: (dealId: number) => `deal_card_${dealId}`,
   dealApproval: (dealId: number) => `deal_approval_${dealId}`,
   dealExtension: (dealId: number) => `deal_extension_${dealId}`,
+  homePractices: "home_practices",
+  practiceCard: (practiceId: number) => `practice_card_${practiceId}`,
+  practiceResult: (practiceId: number) => `practice_result_${practiceId}`,
 } as const;

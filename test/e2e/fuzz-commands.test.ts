@@ -56,6 +56,7 @@ const COMMANDS: Record<string, string[]> = {
     "assign <@U0PARTNERB> {}",
     "members {}",
   ],
+  "/practice": ["{}", "help {}", "search {}", "top {}", "tag {}", "mine {}"],
 };
 
 const ACTORS = { admin: "U0ADMIN", member: "U0PARTNERA" };
@@ -101,6 +102,9 @@ beforeAll(async () => {
       db.auditEntry.count(),
       db.outboxMessage.count(),
       db.idempotencyKey.count(),
+      db.practice.count(),
+      db.practiceTag.count(),
+      db.practiceVote.count(),
     ]);
 });
 afterAll(async () => {

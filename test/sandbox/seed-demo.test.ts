@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PARTNERS, demoDealPlan, seedDemo } from "../../prisma/seed";
+import { DEMO_PRACTICES } from "../../prisma/seed/demo-practices";
 import { createDb, type Db } from "../../src/data/database";
 import { migrate } from "../../src/data/migrator";
 import { createStore } from "../../src/data/prisma-store";
@@ -40,6 +41,9 @@ describe("the demo seed", () => {
       deals: await db.deal.findMany({ orderBy: { id: "asc" } }),
       events: await db.dealEvent.findMany({ orderBy: { id: "asc" } }),
       rates: await db.exchangeRate.findMany({ orderBy: { id: "asc" } }),
+      practices: await db.practice.findMany({ orderBy: { id: "asc" } }),
+      practiceTags: await db.practiceTag.findMany({ orderBy: { id: "asc" } }),
+      votes: await db.practiceVote.findMany({ orderBy: { id: "asc" } }),
     };
   }
 
@@ -228,6 +232,52 @@ describe("the demo seed", () => {
     expect(other.partner.name).not.toBe("Acme Solutions");
   });
 
+  it("adds about 40 best practices in every region and many tags, with votes, some saved from messages", async () => {
+    const people = new Set((await db.member.findMany()).map((member) => member.slackUserId));
+    const practices = await db.practice.findMany({ include: { tags: true, votes: true }, orderBy: { id: "asc" } });
+    expect(practices).toHaveLength(DEMO_PRACTICES.length);
+    expect(practices.length).toBeGreaterThanOrEqual(35);
+    expect(practices.map((practice) => practice.idempotencyKey)).toEqual(
+      practices.map((_, index) => `demo:practice:${index + 1}`),
+    );
+    expect(new Set(practices.map((practice) => practice.region))).toEqual(
+      new Set(["EMEA", "North America", "LATAM", "APAC", null]),
+    );
+    const tags = new Set(practices.flatMap((practice) => practice.tags.map((entry) => entry.tag)));
+    for (const tag of ["pricing", "objections", "security-review", "onboarding", "renewals", "public-sector", "poc"]) {
+      expect(tags, tag).toContain(tag);
+    }
+    expect(new Set(practices.map((practice) => practice.authorId)).size).toBeGreaterThanOrEqual(20);
+    for (const practice of practices) {
+      const what = `${practice.idempotencyKey} ${practice.title}`;
+      expect(people, what).toContain(practice.authorId);
+      expect(
+        practice.tags.every((entry) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(entry.tag)),
+        what,
+      ).toBe(true);
+      expect(practice.helpfulCount, what).toBe(practice.votes.length);
+      const voters = practice.votes.map((vote) => vote.userId);
+      expect(new Set(voters).size, what).toBe(voters.length);
+      expect(voters, what).not.toContain(practice.authorId);
+      for (const voter of voters) expect(people, what).toContain(voter);
+      expect(practice.deletedAt, what).toBeNull();
+    }
+    expect(practices.filter((practice) => practice.helpfulCount >= 8).length).toBeGreaterThanOrEqual(5);
+    const saved = practices.filter((practice) => practice.creditedUserId !== null);
+    expect(saved.length).toBeGreaterThanOrEqual(3);
+    for (const practice of saved) {
+      expect(practice.creditedUserId).not.toBe(practice.authorId);
+      expect(practice.sourcePermalink).toMatch(/^https:\/\/vendor\.slack\.com\/archives\/C0[A-Z]+\/p\d{16}$/);
+    }
+
+    // Written through the repository: the search index knows them, with the README's example.
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { teamId: "T0VENDOR" } });
+    const found = await store.practices.search(workspace.id, ["pricing"], 10);
+    expect(found.length).toBeGreaterThanOrEqual(5);
+    expect(await store.practices.knownTags(workspace.id, 50)).toEqual(expect.arrayContaining(["pricing", "poc"]));
+    expect((await store.practices.byAuthor(workspace.id, "U0PARTNERA", 10)).length).toBeGreaterThanOrEqual(3);
+  });
+
   it("is the same demo on every run: seeded pseudo-random, relative to now", () => {
     expect(demoDealPlan(now)).toEqual(demoDealPlan(now));
     const later = new Date(now.getTime() + 40 * DAY);
@@ -244,6 +294,7 @@ describe("the demo seed", () => {
       membersUpdated: 0,
       dealsCreated: 0,
       ratesCreated: 0,
+      practicesCreated: 0,
     });
     const { stdout } = await run(process.execPath, ["--import", "tsx", "prisma/seed-demo.ts"], {
       env: { ...process.env, DATABASE_URL: database.url },

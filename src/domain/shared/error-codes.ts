@@ -101,6 +101,22 @@ export interface ErrorParams {
   no_extension: undefined;
   extension_decided: undefined;
 
+  // Best practices.
+  practice_not_found: { id: number | string };
+  practice_not_yours: undefined;
+  practice_title_missing: undefined;
+  practice_title_too_short: { min: number };
+  practice_title_too_long: { max: number };
+  practice_body_missing: undefined;
+  practice_body_too_short: { min: number };
+  practice_body_too_long: { max: number };
+  practice_too_many_tags: { max: number };
+  practice_tag_invalid: { tag: string };
+  practice_tag_too_long: { tag: string; max: number };
+  practice_link_invalid: { text: string };
+  practice_link_too_long: { max: number };
+  practice_search_empty: undefined;
+
   // Operations.
   not_failed: undefined;
 

@@ -5,13 +5,17 @@ import { registerDealCardActions } from "./actions/deal-card-actions";
 import { registerDealListPaging } from "./actions/deal-list-page";
 import { registerDealModalLiveCheck } from "./actions/deal-modal-live-check";
 import { registerExtensionActions } from "./actions/extension-actions";
+import { registerPracticeActions } from "./actions/practice-actions";
 import { registerRegisterDealButton } from "./actions/register-deal-button";
 import { registerRetryOutboxAction } from "./actions/retry-outbox-action";
 import { registerDealCommand } from "./commands/deal-command";
 import { registerHubCommand } from "./commands/hub-command";
 import { registerPartnerCommand } from "./commands/partner-command";
+import { registerPracticeCommand } from "./commands/practice-command";
 import { registerAppHomeOpened } from "./events/app-home-opened";
 import { registerRegisterDealShortcut } from "./shortcuts/register-deal-shortcut";
+import { registerSavePracticeShortcut } from "./shortcuts/save-practice-shortcut";
+import { registerPracticeSubmissions } from "./views/practice-submission";
 import { registerReasonSubmissions } from "./views/reason-submissions";
 import { registerDealSubmission } from "./views/register-deal-submission";
 
@@ -29,5 +33,9 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerExtensionActions(app, deps);
   registerDealListPaging(app, deps);
   registerRetryOutboxAction(app, deps);
+  registerPracticeCommand(app, deps);
+  registerPracticeActions(app, deps);
+  registerSavePracticeShortcut(app, deps);
+  registerPracticeSubmissions(app, deps);
   registerAppHomeOpened(app, deps);
 }

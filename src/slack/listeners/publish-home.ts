@@ -7,7 +7,7 @@ import { homeView } from "../views/home-view";
 
 /** (Re)publishes someone's App Home: on opening it, and after they act from it. */
 export async function publishHome(deps: SlackDeps, client: WebClient, actor: Actor): Promise<void> {
-  const deals = await deps.services.deals.home(actor);
+  const [deals, practices] = await Promise.all([deps.services.deals.home(actor), deps.services.practices.home(actor)]);
   await client.views.publish({
     user_id: actor.userId,
     view: homeView({
@@ -15,6 +15,7 @@ export async function publishHome(deps: SlackDeps, client: WebClient, actor: Act
       isManager: canManageProgram(actor.role),
       hasPartner: actor.member.partnerId !== null,
       today: localDate(deps.services.clock(), actor.workspace.timezone),
+      practices,
     }),
   });
 }

@@ -147,6 +147,22 @@ const SENTENCES: Sentences = {
   no_extension: () => "There is no extension request waiting on this deal.",
   extension_decided: () => "Someone else just decided this extension.",
 
+  practice_not_found: ({ id }) => `There is no best practice #${id}: it may have been deleted.`,
+  practice_not_yours: () => "Only the person who shared this practice, or a manager, can change it.",
+  practice_title_missing: () => "Give the practice a title.",
+  practice_title_too_short: ({ min }) => `A title needs at least ${min} characters.`,
+  practice_title_too_long: ({ max }) => `Keep the title to ${max} characters or fewer.`,
+  practice_body_missing: () => "Describe what worked.",
+  practice_body_too_short: ({ min }) => `Say a little more: at least ${min} characters.`,
+  practice_body_too_long: ({ max }) => `Keep the practice to ${max} characters or fewer.`,
+  practice_too_many_tags: ({ max }) => `Use at most ${max} tags.`,
+  practice_tag_invalid: ({ tag }) => `${quoted(tag)} is not a tag: a tag needs letters or digits.`,
+  practice_tag_too_long: ({ tag, max }) => `${quoted(tag)} is too long for a tag: at most ${max} characters.`,
+  practice_link_invalid: ({ text }) =>
+    `${quoted(text)} is not a web link: use one that starts with https:// or http://.`,
+  practice_link_too_long: ({ max }) => `A link can be at most ${max} characters.`,
+  practice_search_empty: () => "Type a word or two to search for, like pricing objections.",
+
   not_failed: () => "That message is no longer waiting for a retry.",
 
   usage: ({ text }) => text,

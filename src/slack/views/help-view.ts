@@ -43,6 +43,22 @@ export const COMMAND_HELP: CommandHelp[] = [
     ],
   },
   {
+    command: "/practice",
+    summary:
+      "best practices: share what worked, find it again (also: Share a practice button, Save as best practice on a message)",
+    usage: [
+      { syntax: "/practice", what: "share a practice: title, what worked, tags, region, link" },
+      {
+        syntax: "/practice search pricing objections",
+        what: "find practices, best match first, with Share to channel",
+      },
+      { syntax: "/practice top month", what: "the most helpful this week, month (default), quarter or of all time" },
+      { syntax: "/practice tag pricing", what: "practices with a tag" },
+      { syntax: "/practice mine", what: "the practices you shared" },
+      { syntax: "/practice 12", what: "one practice's card" },
+    ],
+  },
+  {
     command: "/partner",
     summary: "partner companies and their people (managers and admins)",
     usage: [

@@ -6,6 +6,7 @@ import { actions, button, context, divider, header, md, section, trusted } from 
 import { dealLine } from "./deal-list-view";
 import { decisionButtons } from "./deal-message-view";
 import { statusLine } from "./deal-text";
+import { type HomePractices, practiceHomeBlocks } from "./practice-home-view";
 
 function dealSection(deal: DealRecord, today: string, withPartner: boolean): KnownBlock {
   return section(md`${dealLine(deal, today, withPartner)}\n${statusLine(deal)}`);
@@ -25,12 +26,14 @@ function decisionSections(deals: DealRecord[], today: string): KnownBlock[] {
   return deals.flatMap((deal) => [dealSection(deal, today, true), decisionButtons(deal)]);
 }
 
-/** The App Home tab: a Register button, the person's open deals, and what awaits managers. */
+/** The App Home tab: a Register button, the person's open deals, what awaits managers, and best practices. */
 export function homeView(
   input: HomeDeals & {
     isManager: boolean;
     hasPartner: boolean;
     today: string;
+    /** Absent: nobody has shared one yet. */
+    practices?: HomePractices;
   },
 ): HomeView {
   const blocks: KnownBlock[] = [
@@ -61,6 +64,7 @@ export function homeView(
         : [section(trusted("Nothing waits for you. :tada:"))]),
     );
   }
+  blocks.push(...practiceHomeBlocks(input.practices ?? { newest: [], mostHelpful: [] }));
   blocks.push(context(trusted("Type `/hub help` for every command.")));
   return { type: "home", blocks };
 }

@@ -6,8 +6,16 @@ import { type Message, message } from "./message";
 export function launcherMessage(): Message {
   return message(trusted("Partner Hub: register deals here"), [
     section(
-      trusted(":handshake: *Partner Hub* — register your deals here and we'll protect them for you once approved."),
+      trusted(
+        ":handshake: *Partner Hub* — register your deals here and we'll protect them for you once approved. Share what worked for you as a best practice.",
+      ),
     ),
-    actions([button(ACTIONS.registerDeal, "Register a deal", undefined, "primary")], BLOCKS.launcher),
+    actions(
+      [
+        button(ACTIONS.registerDeal, "Register a deal", undefined, "primary"),
+        button(ACTIONS.sharePractice, "Share a practice"),
+      ],
+      BLOCKS.launcher,
+    ),
   ]);
 }
