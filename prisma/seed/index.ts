@@ -5,12 +5,13 @@ import { seedExchangeRates } from "./exchange-rates";
 import { seedPartners } from "./partners";
 import { type PeopleSummary, seedStaff } from "./people";
 import { seedPractices } from "./practices";
+import { seedShoutouts } from "./shoutouts";
 import { seedWorkspace } from "./workspace";
 
 /**
  * Demo data for the sandbox (`npm run seed`, `npm run seed:demo`, and the sandbox's first start):
  * a believable partner network of the vendor in the sandbox's Slack team, with a year of deals and
- * the best practices its people shared.
+ * the best practices its people shared, and the shout-outs and awards they gave each other.
  * It only creates what is missing and fills blanks (a person without a partner or role), so
  * running it again changes nothing. It writes through the app's repositories, like the app does.
  * Each feature adds its own step to seedDemo, in a file of its own next to this one.
@@ -28,6 +29,7 @@ export interface SeedSummary {
   dealsCreated: number;
   ratesCreated: number;
   practicesCreated: number;
+  shoutoutsCreated: number;
 }
 
 /** Fills the database with the demo network, in one transaction; safe to run again. `now` anchors every relative date. */
@@ -40,7 +42,16 @@ export async function seedDemo(store: Store, options: { now: Date }): Promise<Se
     const ratesCreated = await seedExchangeRates(tx.exchangeRates, workspace);
     const dealsCreated = await seedDeals(tx.deals, workspace.id, partnerIds, options.now);
     const practicesCreated = await seedPractices(tx.practices, workspace.id);
-    return { teamId: VENDOR_TEAM.id, partnersCreated, ...people, dealsCreated, ratesCreated, practicesCreated };
+    const shoutoutsCreated = await seedShoutouts(tx.shoutouts, workspace.id, partnerIds, options.now);
+    return {
+      teamId: VENDOR_TEAM.id,
+      partnersCreated,
+      ...people,
+      dealsCreated,
+      ratesCreated,
+      practicesCreated,
+      shoutoutsCreated,
+    };
   });
 }
 
@@ -51,8 +62,10 @@ export async function isEmptyDatabase(store: Store): Promise<boolean> {
 
 export function describeSeed(summary: SeedSummary): string {
   const { partnersCreated, membersCreated, membersUpdated, dealsCreated, ratesCreated, practicesCreated } = summary;
-  if (partnersCreated + membersCreated + membersUpdated + dealsCreated + ratesCreated + practicesCreated === 0) {
+  const { shoutoutsCreated } = summary;
+  const added = partnersCreated + membersCreated + membersUpdated + dealsCreated + ratesCreated + practicesCreated;
+  if (added + shoutoutsCreated === 0) {
     return `Demo data already present in ${summary.teamId}: nothing to add.`;
   }
-  return `Demo data for ${summary.teamId}: ${partnersCreated} partners and ${membersCreated} people added, ${membersUpdated} people completed, ${dealsCreated} deals, ${ratesCreated} exchange rates and ${practicesCreated} best practices added.`;
+  return `Demo data for ${summary.teamId}: ${partnersCreated} partners and ${membersCreated} people added, ${membersUpdated} people completed, ${dealsCreated} deals, ${ratesCreated} exchange rates, ${practicesCreated} best practices and ${shoutoutsCreated} shout-outs added.`;
 }

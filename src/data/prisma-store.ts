@@ -6,9 +6,11 @@ import { PrismaDealRepository } from "./repositories/deal-repository";
 import { PrismaExchangeRateRepository } from "./repositories/exchange-rate-repository";
 import { PrismaJobRunRepository } from "./repositories/job-run-repository";
 import { PrismaMemberRepository } from "./repositories/member-repository";
+import { PrismaMilestoneRepository } from "./repositories/milestone-repository";
 import { PrismaOutboxRepository } from "./repositories/outbox-repository";
 import { PrismaPartnerRepository } from "./repositories/partner-repository";
 import { PrismaPracticeRepository } from "./repositories/practice-repository";
+import { PrismaShoutoutRepository } from "./repositories/shoutout-repository";
 import { PrismaWorkspaceRepository } from "./repositories/workspace-repository";
 import { SQLITE_LOCK_WAIT_MS } from "./sqlite-busy";
 
@@ -23,6 +25,8 @@ function repositories(client: DbClient, dialect: Dialect, outboxWrote: () => voi
     deals: new PrismaDealRepository(client),
     exchangeRates: new PrismaExchangeRateRepository(client),
     practices: new PrismaPracticeRepository(client, dialect),
+    shoutouts: new PrismaShoutoutRepository(client),
+    milestones: new PrismaMilestoneRepository(client, dialect),
   };
 }
 

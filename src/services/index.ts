@@ -10,6 +10,7 @@ import { SystemStatusService } from "./operations/system-status";
 import { OutboxDelivery } from "./outbox/outbox-delivery";
 import { PartnerService } from "./partner-service";
 import { createPracticeUseCases, type PracticeUseCases } from "./practices";
+import { createRecognitionUseCases, type RecognitionUseCases } from "./recognition";
 import { RoleService } from "./role-service";
 import { SettingsService } from "./settings-service";
 import type { Store } from "./store";
@@ -21,6 +22,7 @@ export interface Services {
   health: HealthService;
   deals: DealUseCases;
   practices: PracticeUseCases;
+  recognition: RecognitionUseCases;
   settings: SettingsService;
   outbox: OutboxDelivery;
   status: SystemStatusService;
@@ -48,6 +50,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     health: new HealthService(store),
     deals: createDealUseCases({ store, clock }),
     practices: createPracticeUseCases({ store, clock }),
+    recognition: createRecognitionUseCases({ store, clock }),
     settings: new SettingsService(store),
     // Delivery runs on real time whatever the business clock says: leases and Slack's waits are real.
     outbox: new OutboxDelivery(store, systemClock, {

@@ -14,6 +14,14 @@ export interface WorkspaceRecord {
   protectionDays: number;
   approvalsChannel: string | null;
   firstAdminUserId: string | null;
+  /** Recipients one person may recognize per day. */
+  shoutoutAllowance: number;
+  /** The company values a shout-out may name, in the admins' order. */
+  companyValues: string[];
+  celebrateFirstWin: boolean;
+  celebrateRecordMonth: boolean;
+  /** Where milestones are celebrated when the partner has no channel of its own. */
+  celebrationsChannel: string | null;
 }
 
 export interface MemberRecord {
@@ -25,6 +33,10 @@ export interface MemberRecord {
   displayName: string | null;
   role: Role;
   partnerId: number | null;
+  /** False: shout-outs this person receives are delivered privately (they still count). */
+  announceShoutouts: boolean;
+  /** The person's own IANA time zone when known; the workspace's otherwise. */
+  timezone: string | null;
 }
 
 export interface PartnerRecord {

@@ -7,6 +7,7 @@ import type { Role } from "../domain/partners/roles";
 import type { JobRunRepository } from "./operations/operations-store";
 import type { OutboxRepository } from "./outbox/outbox-message";
 import type { PracticeRepository } from "./practices/practice-store";
+import type { MilestoneRepository, ShoutoutRepository } from "./recognition/recognition-store";
 import type {
   DealEventRecord,
   DealRecord,
@@ -30,6 +31,8 @@ export interface Store {
   deals: DealRepository;
   outbox: OutboxRepository;
   practices: PracticeRepository;
+  shoutouts: ShoutoutRepository;
+  milestones: MilestoneRepository;
   jobRuns: JobRunRepository;
   exchangeRates: ExchangeRateRepository;
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
@@ -78,9 +81,13 @@ export interface MemberRepository {
   /** A person known before they first use the app (the demo seed); null when they are known already. */
   create(member: NewMember): Promise<MemberRecord | null>;
   update(memberId: number, patch: MemberPatch): Promise<MemberRecord>;
+  setAnnounceShoutouts(memberId: number, on: boolean): Promise<MemberRecord>;
+  setTimezone(memberId: number, timezone: string | null): Promise<MemberRecord>;
 }
 
-export type NewMember = Omit<MemberRecord, "id">;
+// The recognition preferences have defaults, so a person known in advance need not state them.
+export type NewMember = Omit<MemberRecord, "id" | "announceShoutouts" | "timezone"> &
+  Partial<Pick<MemberRecord, "announceShoutouts" | "timezone">>;
 export type MemberPatch = Partial<Pick<MemberRecord, "slackTeamId" | "displayName" | "role" | "partnerId">>;
 
 export interface PartnerRepository {

@@ -25,6 +25,10 @@ export const ACTIONS = {
   practiceDelete: "practice_delete",
   /** On a search or list result: posts a copy of the card in the channel the result was shown in. */
   practiceShareToChannel: "practice_share_channel",
+  /** "Give a shout-out" on the launcher message and the App Home. */
+  giveShoutout: "shoutout_give_open",
+  /** Toggles the clicker's +1 on a shout-out; the value is the shout-out id. */
+  shoutoutPlusOne: "shoutout_plus_one",
   /** The one action id inside every input block; blocks tell the fields apart. */
   input: "value",
 } as const;
@@ -37,6 +41,7 @@ export const VIEWS = {
   markLost: "deal_mark_lost",
   sharePractice: "practice_share",
   editPractice: "practice_edit",
+  giveShoutout: "shoutout_give",
 } as const;
 
 export const SHORTCUTS = {
@@ -69,6 +74,16 @@ export const PRACTICE_BLOCKS = {
   link: "practice_link",
 } as const;
 
+/** Input blocks of the shout-out modal, keyed by the field they fill. */
+export const SHOUTOUT_BLOCKS = {
+  recipients: "shoutout_recipients",
+  partner: "shoutout_partner",
+  value: "shoutout_value",
+  message: "shoutout_message",
+  award: "shoutout_award",
+  announce: "shoutout_announce",
+} as const;
+
 export const REASON_BLOCKS = {
   reason: "reason",
   amount: "won_amount",
@@ -86,4 +101,6 @@ export const BLOCKS = {
   homePractices: "home_practices",
   practiceCard: (practiceId: number) => `practice_card_${practiceId}`,
   practiceResult: (practiceId: number) => `practice_result_${practiceId}`,
+  homeShoutouts: "home_shoutouts",
+  shoutoutPost: (shoutoutId: number) => `shoutout_post_${shoutoutId}`,
 } as const;

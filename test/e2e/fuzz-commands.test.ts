@@ -57,6 +57,7 @@ const COMMANDS: Record<string, string[]> = {
     "members {}",
   ],
   "/practice": ["{}", "help {}", "search {}", "top {}", "tag {}", "mine {}"],
+  "/shoutout": ["{}", "help {}", "<@U0PARTNERB> {}", "<@U0PARTNERB> thanks for {} #win-together", "partner:{} thanks"],
 };
 
 const ACTORS = { admin: "U0ADMIN", member: "U0PARTNERA" };
@@ -105,6 +106,8 @@ beforeAll(async () => {
       db.practice.count(),
       db.practiceTag.count(),
       db.practiceVote.count(),
+      db.shoutout.count(),
+      db.shoutoutRecipient.count(),
     ]);
 });
 afterAll(async () => {

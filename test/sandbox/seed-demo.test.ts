@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PARTNERS, demoDealPlan, seedDemo } from "../../prisma/seed";
 import { DEMO_PRACTICES } from "../../prisma/seed/demo-practices";
+import { DEMO_SHOUTOUTS } from "../../prisma/seed/demo-shoutouts";
 import { createDb, type Db } from "../../src/data/database";
 import { migrate } from "../../src/data/migrator";
 import { createStore } from "../../src/data/prisma-store";
@@ -44,6 +45,9 @@ describe("the demo seed", () => {
       practices: await db.practice.findMany({ orderBy: { id: "asc" } }),
       practiceTags: await db.practiceTag.findMany({ orderBy: { id: "asc" } }),
       votes: await db.practiceVote.findMany({ orderBy: { id: "asc" } }),
+      shoutouts: await db.shoutout.findMany({ orderBy: { id: "asc" } }),
+      shoutoutRecipients: await db.shoutoutRecipient.findMany({ orderBy: { id: "asc" } }),
+      plusOnes: await db.shoutoutPlusOne.findMany({ orderBy: { id: "asc" } }),
     };
   }
 
@@ -278,6 +282,62 @@ describe("the demo seed", () => {
     expect((await store.practices.byAuthor(workspace.id, "U0PARTNERA", 10)).length).toBeGreaterThanOrEqual(3);
   });
 
+  it("adds about 25 shout-outs and a few manager awards over the past six weeks, some to partners, with +1s", async () => {
+    const people = new Map((await db.member.findMany()).map((member) => [member.slackUserId, member.role]));
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { teamId: "T0VENDOR" } });
+    const values: string[] = JSON.parse(workspace.companyValues);
+    const shoutouts = await db.shoutout.findMany({
+      include: { recipients: true, plusOnes: true },
+      orderBy: { id: "asc" },
+    });
+    expect(shoutouts).toHaveLength(DEMO_SHOUTOUTS.length);
+    expect(shoutouts.length).toBeGreaterThanOrEqual(20);
+    expect(shoutouts.map((shoutout) => shoutout.idempotencyKey)).toEqual(
+      shoutouts.map((_, index) => `demo:shoutout:${index + 1}`),
+    );
+    for (const shoutout of shoutouts) {
+      const what = `${shoutout.idempotencyKey} ${shoutout.message}`;
+      expect(people.has(shoutout.fromUserId), what).toBe(true);
+      expect(shoutout.createdAt.getTime(), what).toBeLessThan(now.getTime());
+      expect(shoutout.createdAt.getTime(), what).toBeGreaterThan(now.getTime() - 43 * DAY);
+      expect(shoutout.recipients.length, what).toBeGreaterThan(0);
+      for (const recipient of shoutout.recipients) {
+        expect((recipient.userId === null) !== (recipient.partnerId === null), what).toBe(true);
+        if (recipient.userId !== null) {
+          expect(people.has(recipient.userId), what).toBe(true);
+          expect(recipient.userId, what).not.toBe(shoutout.fromUserId);
+        }
+      }
+      if (shoutout.value !== null) expect(values, what).toContain(shoutout.value);
+      if (shoutout.award !== null) expect(["admin", "manager"], what).toContain(people.get(shoutout.fromUserId));
+      const plusOnes = shoutout.plusOnes.map((plusOne) => plusOne.userId);
+      expect(shoutout.plusOneCount, what).toBe(plusOnes.length);
+      expect(new Set(plusOnes).size, what).toBe(plusOnes.length);
+      expect(plusOnes, what).not.toContain(shoutout.fromUserId);
+      for (const person of plusOnes) expect(people.has(person), what).toBe(true);
+    }
+    expect(shoutouts.filter((shoutout) => shoutout.award !== null).length).toBeGreaterThanOrEqual(3);
+    expect(
+      shoutouts.filter((shoutout) => shoutout.recipients.some((r) => r.partnerId !== null)).length,
+    ).toBeGreaterThanOrEqual(3);
+    expect(shoutouts.filter((shoutout) => shoutout.recipients.length > 1).length).toBeGreaterThanOrEqual(2);
+    expect(shoutouts.filter((shoutout) => shoutout.plusOneCount > 0).length).toBeGreaterThanOrEqual(15);
+    expect(new Set(shoutouts.map((shoutout) => shoutout.value))).toEqual(new Set([...values, null]));
+
+    // Written through the repository: Pat's App Home has shout-outs received and given, newest first.
+    const received = await store.shoutouts.received(workspace.id, "U0PARTNERA", 5);
+    expect(received.length).toBeGreaterThanOrEqual(3);
+    expect(received.map((shoutout) => shoutout.createdAt.getTime())).toEqual(
+      received.map((shoutout) => shoutout.createdAt.getTime()).sort((a, b) => b - a),
+    );
+    expect((await store.shoutouts.given(workspace.id, "U0PARTNERA", 5)).length).toBeGreaterThanOrEqual(1);
+    const acme = await db.partner.findFirstOrThrow({ where: { name: "Acme Solutions" } });
+    const recent = await store.shoutouts.recent(workspace.id, 30);
+    expect(recent.some((shoutout) => shoutout.award && shoutout.recipients.some((r) => r.partnerId === acme.id))).toBe(
+      true,
+    );
+  });
+
   it("is the same demo on every run: seeded pseudo-random, relative to now", () => {
     expect(demoDealPlan(now)).toEqual(demoDealPlan(now));
     const later = new Date(now.getTime() + 40 * DAY);
@@ -295,6 +355,7 @@ describe("the demo seed", () => {
       dealsCreated: 0,
       ratesCreated: 0,
       practicesCreated: 0,
+      shoutoutsCreated: 0,
     });
     const { stdout } = await run(process.execPath, ["--import", "tsx", "prisma/seed-demo.ts"], {
       env: { ...process.env, DATABASE_URL: database.url },

@@ -109,6 +109,11 @@ const workspace: WorkspaceRecord = {
   protectionDays: 90,
   approvalsChannel: "C0APPROVALS",
   firstAdminUserId: "U0MAX",
+  shoutoutAllowance: 5,
+  companyValues: ["Win together"],
+  celebrateFirstWin: true,
+  celebrateRecordMonth: true,
+  celebrationsChannel: null,
 };
 
 const events: DealEventRecord[] = [

@@ -11,6 +11,8 @@ const SELECT = {
   displayName: true,
   role: true,
   partnerId: true,
+  announceShoutouts: true,
+  timezone: true,
 } as const;
 
 type Row = Omit<MemberRecord, "role"> & { role: string };
@@ -76,5 +78,14 @@ export class PrismaMemberRepository implements MemberRepository {
 
   async update(memberId: number, patch: MemberPatch): Promise<MemberRecord> {
     return toRecord(await this.db.member.update({ where: { id: memberId }, data: patch, select: SELECT }));
+  }
+
+  async setAnnounceShoutouts(memberId: number, on: boolean): Promise<MemberRecord> {
+    const data = { announceShoutouts: on };
+    return toRecord(await this.db.member.update({ where: { id: memberId }, data, select: SELECT }));
+  }
+
+  async setTimezone(memberId: number, timezone: string | null): Promise<MemberRecord> {
+    return toRecord(await this.db.member.update({ where: { id: memberId }, data: { timezone }, select: SELECT }));
   }
 }

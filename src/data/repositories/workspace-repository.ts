@@ -12,21 +12,45 @@ const SELECT = {
   protectionDays: true,
   approvalsChannel: true,
   firstAdminUserId: true,
+  shoutoutAllowance: true,
+  companyValues: true,
+  celebrateFirstWin: true,
+  celebrateRecordMonth: true,
+  celebrationsChannel: true,
 } as const;
+
+type Row = Omit<WorkspaceRecord, "companyValues"> & { companyValues: string };
+
+/** The values are stored as a JSON array of strings; anything else reads as no values. */
+function parseValues(json: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((value): value is string => typeof value === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+function toRecord(row: Row): WorkspaceRecord {
+  return { ...row, companyValues: parseValues(row.companyValues) };
+}
 
 export class PrismaWorkspaceRepository implements WorkspaceRepository {
   constructor(private readonly db: DbClient) {}
 
   /** Every request calls this: a plain indexed read, writing only the first time a team is seen. */
   async ensure(teamId: string): Promise<WorkspaceRecord> {
-    const found = await this.db.workspace.findUnique({ where: { teamId }, select: SELECT });
+    const found = await this.find(teamId);
     if (found) return found;
     // A non-empty update makes it one atomic INSERT … ON CONFLICT (see members' ensure).
-    return this.db.workspace.upsert({ where: { teamId }, create: { teamId }, update: { teamId }, select: SELECT });
+    return toRecord(
+      await this.db.workspace.upsert({ where: { teamId }, create: { teamId }, update: { teamId }, select: SELECT }),
+    );
   }
 
-  find(teamId: string): Promise<WorkspaceRecord | null> {
-    return this.db.workspace.findUnique({ where: { teamId }, select: SELECT });
+  async find(teamId: string): Promise<WorkspaceRecord | null> {
+    const row = await this.db.workspace.findUnique({ where: { teamId }, select: SELECT });
+    return row && toRecord(row);
   }
 
   async claimFirstAdmin(workspaceId: number, userId: string): Promise<boolean> {
@@ -41,8 +65,10 @@ export class PrismaWorkspaceRepository implements WorkspaceRepository {
     await this.db.workspace.updateMany({ where: { id: workspaceId }, data: { updatedAt: new Date() } });
   }
 
-  updateSettings(workspaceId: number, patch: ProgramSettingsPatch): Promise<WorkspaceRecord> {
-    return this.db.workspace.update({ where: { id: workspaceId }, data: patch, select: SELECT });
+  async updateSettings(workspaceId: number, patch: ProgramSettingsPatch): Promise<WorkspaceRecord> {
+    const { companyValues, ...rest } = patch;
+    const data = { ...rest, ...(companyValues && { companyValues: JSON.stringify(companyValues) }) };
+    return toRecord(await this.db.workspace.update({ where: { id: workspaceId }, data, select: SELECT }));
   }
 
   async setApprovalsChannel(workspaceId: number, channel: string, onlyIfUnset: boolean): Promise<boolean> {
@@ -57,7 +83,7 @@ export class PrismaWorkspaceRepository implements WorkspaceRepository {
     // Checked first: on PostgreSQL a failed insert would abort the surrounding transaction.
     if (await this.db.workspace.findUnique({ where: { teamId: workspace.teamId }, select: { id: true } })) return null;
     try {
-      return await this.db.workspace.create({ data: workspace, select: SELECT });
+      return toRecord(await this.db.workspace.create({ data: workspace, select: SELECT }));
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;

@@ -8,6 +8,11 @@ export interface ProgramSettingsPatch {
   timezone?: string;
   reportingCurrency?: string;
   protectionDays?: number;
+  shoutoutAllowance?: number;
+  companyValues?: string[];
+  celebrateFirstWin?: boolean;
+  celebrateRecordMonth?: boolean;
+  celebrationsChannel?: string | null;
 }
 
 export function parseTimezone(text: string): string {

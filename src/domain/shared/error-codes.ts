@@ -117,6 +117,23 @@ export interface ErrorParams {
   practice_link_too_long: { max: number };
   practice_search_empty: undefined;
 
+  // Shout-outs and recognition.
+  shoutout_recipients_missing: undefined;
+  shoutout_self: undefined;
+  shoutout_bot: { userId: string };
+  shoutout_message_missing: undefined;
+  shoutout_message_too_short: { min: number };
+  shoutout_message_too_long: { max: number };
+  shoutout_value_unknown: { text: string; values: readonly string[] };
+  shoutout_award_managers_only: undefined;
+  shoutout_award_too_long: { max: number };
+  /** `resetsAt` is an ISO instant, shown in `timezone` (the giver's). */
+  shoutout_allowance_exhausted: { left: number; resetsAt: string; timezone: string };
+  shoutout_allowance_invalid: { min: number; max: number };
+  shoutout_not_found: { id: number };
+  company_value_too_long: { max: number };
+  company_values_too_many: { max: number };
+
   // Operations.
   not_failed: undefined;
 

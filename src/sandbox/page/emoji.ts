@@ -21,6 +21,7 @@ export const EMOJI: Record<string, string> = {
   bulb: "💡",
   crown: "👑",
   trophy: "🏆",
+  gem: "💎",
   sports_medal: "🏅",
   medal: "🏅",
   first_place_medal: "🥇",

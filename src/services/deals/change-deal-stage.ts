@@ -2,6 +2,7 @@ import { parseAmount } from "../../domain/deals/currency";
 import { checkStageChange, type Stage } from "../../domain/deals/stages";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { Actor } from "../access-service";
+import { celebrateDealWon } from "../recognition/celebrate-milestones";
 import type { DealRecord } from "../records";
 import { changeDeal, type DealContext } from "./deal-context";
 import { cardThreadMessage, redrawMessages } from "./deal-messages";
@@ -43,6 +44,7 @@ export async function changeDealStage(
       ...redrawMessages(changed, eventId, { approval: false }),
       cardThreadMessage(changed, eventId, { type: "stage", by: actor.userId }),
     ],
+    to === "won" ? (tx, changed) => celebrateDealWon(tx, changed, context.clock()) : undefined,
   );
   if (!updated) throw new DomainError("stale");
   return updated;

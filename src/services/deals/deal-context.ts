@@ -18,7 +18,8 @@ export function viewerOf(actor: Actor): DealViewer {
 /**
  * One optimistic update of a deal, its DealEvent and the messages it owes Slack, in one
  * transaction: either all three are recorded or none. Null when the deal no longer matched
- * `expected` (someone else changed it first), so a repeated click changes nothing.
+ * `expected` (someone else changed it first), so a repeated click changes nothing. `after` runs
+ * further writes that belong to the same change (a won deal's milestones) in the transaction.
  */
 export function changeDeal(
   context: DealContext,
@@ -27,12 +28,14 @@ export function changeDeal(
   patch: DealPatch,
   event: { actor: string; type: string; data?: object },
   messages: (changed: DealRecord, eventId: number) => OutboxDraft[],
+  after?: (tx: Store, changed: DealRecord) => Promise<void>,
 ): Promise<DealRecord | null> {
   return context.store.transaction(async (tx) => {
     const changed = await tx.deals.update(deal.id, expected, patch);
     if (!changed) return null;
     const eventId = await tx.deals.addEvent({ at: context.clock(), dealId: deal.id, ...event });
     await tx.outbox.enqueue(messages(changed, eventId));
+    await after?.(tx, changed);
     return changed;
   });
 }

@@ -8,16 +8,19 @@ import { registerExtensionActions } from "./actions/extension-actions";
 import { registerPracticeActions } from "./actions/practice-actions";
 import { registerRegisterDealButton } from "./actions/register-deal-button";
 import { registerRetryOutboxAction } from "./actions/retry-outbox-action";
+import { registerShoutoutActions } from "./actions/shoutout-actions";
 import { registerDealCommand } from "./commands/deal-command";
 import { registerHubCommand } from "./commands/hub-command";
 import { registerPartnerCommand } from "./commands/partner-command";
 import { registerPracticeCommand } from "./commands/practice-command";
+import { registerShoutoutCommand } from "./commands/shoutout-command";
 import { registerAppHomeOpened } from "./events/app-home-opened";
 import { registerRegisterDealShortcut } from "./shortcuts/register-deal-shortcut";
 import { registerSavePracticeShortcut } from "./shortcuts/save-practice-shortcut";
 import { registerPracticeSubmissions } from "./views/practice-submission";
 import { registerReasonSubmissions } from "./views/reason-submissions";
 import { registerDealSubmission } from "./views/register-deal-submission";
+import { registerShoutoutSubmission } from "./views/shoutout-submission";
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   registerHubCommand(app, deps);
@@ -37,5 +40,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerPracticeActions(app, deps);
   registerSavePracticeShortcut(app, deps);
   registerPracticeSubmissions(app, deps);
+  registerShoutoutCommand(app, deps);
+  registerShoutoutActions(app, deps);
+  registerShoutoutSubmission(app, deps);
   registerAppHomeOpened(app, deps);
 }

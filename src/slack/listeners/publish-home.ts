@@ -7,7 +7,11 @@ import { homeView } from "../views/home-view";
 
 /** (Re)publishes someone's App Home: on opening it, and after they act from it. */
 export async function publishHome(deps: SlackDeps, client: WebClient, actor: Actor): Promise<void> {
-  const [deals, practices] = await Promise.all([deps.services.deals.home(actor), deps.services.practices.home(actor)]);
+  const [deals, practices, shoutouts] = await Promise.all([
+    deps.services.deals.home(actor),
+    deps.services.practices.home(actor),
+    deps.services.recognition.home(actor),
+  ]);
   await client.views.publish({
     user_id: actor.userId,
     view: homeView({
@@ -16,6 +20,7 @@ export async function publishHome(deps: SlackDeps, client: WebClient, actor: Act
       hasPartner: actor.member.partnerId !== null,
       today: localDate(deps.services.clock(), actor.workspace.timezone),
       practices,
+      shoutouts,
     }),
   });
 }

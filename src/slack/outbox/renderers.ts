@@ -1,9 +1,10 @@
 import type { Services } from "../../services";
 import { dealRenderers } from "./deal-renderers";
 import { practiceRenderers } from "./practice-renderers";
+import { recognitionRenderers } from "./recognition-renderers";
 import type { Renderers } from "./renderer";
 
 /** Every renderer the dispatcher knows; a new feature adds its own map here. */
 export function createRenderers(services: Services): Renderers {
-  return { ...dealRenderers(services), ...practiceRenderers(services) };
+  return { ...dealRenderers(services), ...practiceRenderers(services), ...recognitionRenderers(services) };
 }

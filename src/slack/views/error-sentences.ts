@@ -48,6 +48,12 @@ function quoted(typed: string): string {
   return `“${typed.replace(/”/g, '"')}”`;
 }
 
+/** When a daily allowance resets, in the giver's own time zone: "00:00 Europe/Berlin". */
+function resetTime(iso: string, timeZone: string): string {
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return `${time.format(new Date(iso))} ${timeZone.replace(/_/g, " ")}`;
+}
+
 function groupThousands(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
@@ -162,6 +168,25 @@ const SENTENCES: Sentences = {
     `${quoted(text)} is not a web link: use one that starts with https:// or http://.`,
   practice_link_too_long: ({ max }) => `A link can be at most ${max} characters.`,
   practice_search_empty: () => "Type a word or two to search for, like pricing objections.",
+
+  shoutout_recipients_missing: () => "Pick at least one person or partner to recognize.",
+  shoutout_self: () => "You can't give yourself a shout-out: recognize someone else.",
+  shoutout_bot: ({ userId }) => `${mention(userId).text} is a bot: shout-outs are for people and partners.`,
+  shoutout_message_missing: () => "Say what they did: a line about why they deserve it.",
+  shoutout_message_too_short: ({ min }) => `Say a little more: at least ${min} characters.`,
+  shoutout_message_too_long: ({ max }) => `Keep the shout-out to ${max} characters or fewer.`,
+  shoutout_value_unknown: ({ text, values }) =>
+    values.length === 0
+      ? `${quoted(text)} is not a company value: this program has none set yet.`
+      : `${quoted(text)} is not a company value: use one of ${values.map(quoted).join(", ")}.`,
+  shoutout_award_managers_only: () => "Only managers and admins can give awards: send a shout-out instead.",
+  shoutout_award_too_long: ({ max }) => `Keep the award name to ${max} characters or fewer.`,
+  shoutout_allowance_exhausted: ({ left, resetsAt, timezone }) =>
+    `${left === 0 ? "You have recognized as many people as you can today" : `You can recognize ${left} more ${left === 1 ? "person" : "people"} today`}: your allowance resets at ${resetTime(resetsAt, timezone)}. Nothing was sent.`,
+  shoutout_allowance_invalid: ({ min, max }) => `The daily allowance is a whole number from ${min} to ${max}.`,
+  shoutout_not_found: () => "That shout-out is no longer there.",
+  company_value_too_long: ({ max }) => `Keep each company value to ${max} characters or fewer.`,
+  company_values_too_many: ({ max }) => `A program can have at most ${max} company values.`,
 
   not_failed: () => "That message is no longer waiting for a retry.",
 

@@ -27,7 +27,21 @@ export const COMMAND_HELP: CommandHelp[] = [
       { syntax: "/hub protection 120", what: "days an approved registration protects the customer (admins)" },
       {
         syntax: "/hub launcher",
-        what: "post a Register deal button in this channel, for Slack Connect partners (managers)",
+        what: "post Register deal, Share a practice and Give a shout-out buttons here, for Slack Connect partners (managers)",
+      },
+      { syntax: "/hub values Customer first, Win together", what: "the company values shout-outs honour (admins)" },
+      { syntax: "/hub shoutouts allowance 5", what: "recipients each person may recognize a day (admins)" },
+      {
+        syntax: "/hub shoutouts first-win off",
+        what: "celebrate a partner's first won deal, or (record-month) a record month: on or off (admins)",
+      },
+      {
+        syntax: "/hub shoutouts channel #wins",
+        what: "where milestones are celebrated without a partner channel (admins)",
+      },
+      {
+        syntax: "/hub settings shoutouts private",
+        what: "shout-outs you receive come to you privately instead of in the channel (public to undo)",
       },
     ],
   },
@@ -56,6 +70,27 @@ export const COMMAND_HELP: CommandHelp[] = [
       { syntax: "/practice tag pricing", what: "practices with a tag" },
       { syntax: "/practice mine", what: "the practices you shared" },
       { syntax: "/practice 12", what: "one practice's card" },
+    ],
+  },
+  {
+    command: "/shoutout",
+    summary:
+      "recognize people and partners in front of their peers (also: the Give a shout-out button). Others join in with +1",
+    usage: [
+      { syntax: "/shoutout", what: "open the form: people, partner, company value, why, announce publicly" },
+      {
+        syntax: "/shoutout @lee @sam thanks for the joint demo #win-together",
+        what: "several people at once, with a value",
+      },
+      { syntax: '/shoutout partner:"Acme Resellers" closed the Initech deal', what: "a whole partner company" },
+      {
+        syntax: '/shoutout @lee saved the renewal award:"Partner of the month"',
+        what: "a manager's award: a distinct badge, counts more in kudos (managers and admins)",
+      },
+      {
+        syntax: "/shoutout help",
+        what: "this: values are the program's list (`/hub values`); each person recognizes up to 5 recipients a day (admins change it), renewed at midnight in their own time zone; no shout-outs to yourself or to bots",
+      },
     ],
   },
   {

@@ -7,6 +7,7 @@ import { dealLine } from "./deal-list-view";
 import { decisionButtons } from "./deal-message-view";
 import { statusLine } from "./deal-text";
 import { type HomePractices, practiceHomeBlocks } from "./practice-home-view";
+import { type HomeShoutouts, shoutoutHomeBlocks } from "./shoutout-home-view";
 
 function dealSection(deal: DealRecord, today: string, withPartner: boolean): KnownBlock {
   return section(md`${dealLine(deal, today, withPartner)}\n${statusLine(deal)}`);
@@ -26,7 +27,7 @@ function decisionSections(deals: DealRecord[], today: string): KnownBlock[] {
   return deals.flatMap((deal) => [dealSection(deal, today, true), decisionButtons(deal)]);
 }
 
-/** The App Home tab: a Register button, the person's open deals, what awaits managers, and best practices. */
+/** The App Home tab: a Register button, the person's open deals, what awaits managers, best practices and shout-outs. */
 export function homeView(
   input: HomeDeals & {
     isManager: boolean;
@@ -34,6 +35,8 @@ export function homeView(
     today: string;
     /** Absent: nobody has shared one yet. */
     practices?: HomePractices;
+    /** Absent: the person has given and received none. */
+    shoutouts?: HomeShoutouts;
   },
 ): HomeView {
   const blocks: KnownBlock[] = [
@@ -65,6 +68,7 @@ export function homeView(
     );
   }
   blocks.push(...practiceHomeBlocks(input.practices ?? { newest: [], mostHelpful: [] }));
+  blocks.push(...shoutoutHomeBlocks(input.shoutouts ?? { received: [], given: [] }));
   blocks.push(context(trusted("Type `/hub help` for every command.")));
   return { type: "home", blocks };
 }

@@ -11,6 +11,7 @@ import { roleSetMessage } from "../../views/role-views";
 import { settingsMessage } from "../../views/settings-view";
 import { statusMessage } from "../../views/status-view";
 import { type CommandInvocation, registerCommand } from "./command-runner";
+import { changeOwnSettings, changeShoutoutSettings, changeValues } from "./hub-recognition";
 
 const ROLE_USAGE = "Usage: `/hub role @someone admin|manager|member`";
 
@@ -60,7 +61,11 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
       case "status":
         return statusMessage(await deps.services.status.status(actor), deps.outboxLastSweepAt?.() ?? null);
       case "settings":
-        return settingsMessage(actor.workspace);
+        return changeOwnSettings(deps, actor, rest);
+      case "values":
+        return changeValues(deps, actor, rest);
+      case "shoutouts":
+        return changeShoutoutSettings(deps, actor, rest);
       case "timezone":
       case "currency":
       case "protection": {
