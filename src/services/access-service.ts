@@ -1,4 +1,5 @@
 import type { Role } from "../domain/partners/roles";
+import { isValidTimeZone } from "../domain/shared/calendar";
 import { DomainError } from "../domain/shared/domain-error";
 import type { MemberRecord, WorkspaceRecord } from "./records";
 import type { Store } from "./store";
@@ -33,6 +34,8 @@ export interface SlackIdentity {
    * (where managers and guests click buttons) never becomes it by accident.
    */
   commandChannelId?: string | undefined;
+  /** The person's own time zone when Slack told it (users.info): remembered on the member. */
+  timezone?: string | undefined;
 }
 
 export class AccessService {
@@ -55,6 +58,9 @@ export class AccessService {
     const external = identity.internal === false;
     const workspace = await this.store.workspaces.ensure(identity.teamId);
     let member = await this.store.members.ensure(workspace.id, identity.userId, identity.userTeamId ?? identity.teamId);
+    if (identity.timezone && identity.timezone !== member.timezone && isValidTimeZone(identity.timezone)) {
+      member = await this.store.members.setTimezone(member.id, identity.timezone);
+    }
     let becameAdmin = false;
     if (!this.adminsFromConfig && workspace.firstAdminUserId === null && !external) {
       becameAdmin = await this.store.transaction(async (tx) => {

@@ -14,6 +14,8 @@ export interface InstallationIdentity {
 export interface UserHome {
   teamId: string | undefined;
   enterpriseId: string | undefined;
+  /** The person's own time zone, when users.info said (their day ends at their midnight). */
+  timezone?: string | undefined;
 }
 
 /** The program's key for an installation: its workspace, or its organization for an org-wide install. */

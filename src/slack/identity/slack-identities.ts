@@ -42,6 +42,7 @@ export class SlackIdentities {
       userTeamId: home.teamId,
       internal: belongsTo(installation, home),
       commandChannelId: request.commandChannelId,
+      timezone: home.timezone,
     };
   }
 
@@ -78,6 +79,7 @@ export class SlackIdentities {
     const home = {
       teamId: user?.team_id || undefined,
       enterpriseId: user?.enterprise_user?.enterprise_id || undefined,
+      timezone: user?.tz || undefined,
     };
     this.homes.delete(key);
     this.homes.set(key, { home, until: Date.now() + HOME_TTL_MS });
