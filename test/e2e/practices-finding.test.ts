@@ -97,6 +97,12 @@ describe("finding and changing best practices", () => {
     const card = await cardIn(h, "C0PARTNERB", "Renewals start at day one");
     expect(visibleText(card.blocks)).toContain("Helpful (2)");
     expect(h.fake.channelMessages("C0PARTNERB").filter((m) => m.text.includes("Renewals start"))).toHaveLength(1);
+
+    // A vote on the copy counts once and redraws the copy and the original card alike.
+    const original = await cardIn(h, "C0SALES", "Renewals start at day one");
+    await clickCard(h, "U0ADMIN", card, ACTIONS.practiceHelpful);
+    await cardShows(h, card, "Helpful (3)");
+    await cardShows(h, original, "Helpful (3)");
   });
 
   it("lists the most helpful, a tag's and your own practices", async () => {

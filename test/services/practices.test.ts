@@ -180,7 +180,7 @@ describe(`practice use cases (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "
     expect([...(await practices.votedBy(colleague, [practice.id, practice.id + 999]))]).toEqual([practice.id]);
     expect((await practices.votedBy(author, [practice.id])).size).toBe(0);
 
-    const updates = await outboxRows(`practice:${practice.id}:update:vote:`);
+    const updates = await outboxRows(`practice:${practice.id}:card:update:vote:`);
     expect(updates).toHaveLength(4);
     for (const row of updates) {
       expect(row).toMatchObject({
@@ -213,7 +213,7 @@ describe(`practice use cases (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "
     });
     expect((await practices.get(author, practice.id)).body).toBe(DRAFT.body);
 
-    const updates = await outboxRows(`practice:${practice.id}:update:edit:`);
+    const updates = await outboxRows(`practice:${practice.id}:card:update:edit:`);
     expect(updates).toHaveLength(2);
     expect(updates[0]).toMatchObject({ action: "update", messageKey: `practice:${practice.id}:card` });
   });
@@ -241,8 +241,8 @@ describe(`practice use cases (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "
     // The outbox still draws its card, as deleted.
     expect((await practices.forMessage(author.workspace.id, mine.id))?.deletedAt).toBeInstanceOf(Date);
 
-    const rows = await outboxRows(`practice:${mine.id}:update:`);
-    expect(rows).toMatchObject([{ dedupeKey: `practice:${mine.id}:update:deleted`, action: "update" }]);
+    const rows = await outboxRows(`practice:${mine.id}:card:update:`);
+    expect(rows).toMatchObject([{ dedupeKey: `practice:${mine.id}:card:update:deleted`, action: "update" }]);
   });
 
   it("searches with plain terms over title, text and tags, in any case and word form", async () => {

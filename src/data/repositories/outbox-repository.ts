@@ -125,6 +125,15 @@ export class PrismaOutboxRepository implements OutboxRepository {
     return count === 1;
   }
 
+  async messageKeysStartingWith(workspaceId: number, prefix: string): Promise<string[]> {
+    const rows = await this.db.outboxMessage.findMany({
+      where: { workspaceId, action: "post", messageKey: { startsWith: prefix }, status: { in: ["pending", "sent"] } },
+      select: { messageKey: true },
+      orderBy: { id: "asc" },
+    });
+    return rows.flatMap((row) => (row.messageKey ? [row.messageKey] : []));
+  }
+
   async findMessage(workspaceId: number, messageKey: string): Promise<MessageRef | null> {
     const row = await this.db.outboxMessage.findFirst({
       where: { workspaceId, messageKey, action: "post" },

@@ -65,6 +65,8 @@ export interface OutboxRepository {
   due(now: Date, limit: number, skipChannels?: readonly string[]): Promise<OutboxRow[]>;
   /** Takes a lease on one row; false when another instance has it or it is no longer pending. */
   claim(id: number, owner: string, now: Date, until: Date): Promise<boolean>;
+  /** Keys of the messages posted (or still to be posted) whose key starts with `prefix`: a subject's copies. */
+  messageKeysStartingWith(workspaceId: number, prefix: string): Promise<string[]>;
   /** The post that created the message named `messageKey`. */
   findMessage(workspaceId: number, messageKey: string): Promise<MessageRef | null>;
   markSent(id: number, ref: { channel: string; ts: string | null }, at: Date): Promise<void>;

@@ -1,7 +1,7 @@
 import { DomainError } from "../../domain/shared/domain-error";
 import type { Actor } from "../access-service";
 import { findChangeable, type PracticeContext } from "./practice-context";
-import { cardUpdateMessage } from "./practice-messages";
+import { cardUpdateMessages, practiceCopiesPrefix } from "./practice-messages";
 import type { PracticeRecord } from "./practice-store";
 
 /**
@@ -14,7 +14,8 @@ export async function deletePractice(context: PracticeContext, actor: Actor, id:
     const deleted = await tx.practices.markDeleted(practice.id, context.clock());
     // A second Delete (another tab, a double click) finds it gone.
     if (!deleted) throw new DomainError("practice_not_found", { id });
-    await tx.outbox.enqueue([cardUpdateMessage(deleted, "deleted")]);
+    const copies = await tx.outbox.messageKeysStartingWith(deleted.workspaceId, practiceCopiesPrefix(deleted.id));
+    await tx.outbox.enqueue(cardUpdateMessages(deleted, "deleted", copies));
     return deleted;
   });
 }

@@ -3,7 +3,7 @@ import { type PracticeDraft, type PracticeProblems, validatePractice } from "../
 import { DomainError } from "../../domain/shared/domain-error";
 import type { Actor } from "../access-service";
 import { findChangeable, type PracticeContext } from "./practice-context";
-import { cardUpdateMessage } from "./practice-messages";
+import { cardUpdateMessages, practiceCopiesPrefix } from "./practice-messages";
 import type { PracticeRecord } from "./practice-store";
 
 export type EditResult = { kind: "invalid"; problems: PracticeProblems } | { kind: "saved"; practice: PracticeRecord };
@@ -30,7 +30,8 @@ export async function editPractice(
     const saved = await tx.practices.update(practice.id, validation.practice);
     // Deleted by someone else since it was read.
     if (!saved) throw new DomainError("practice_not_found", { id });
-    await tx.outbox.enqueue([cardUpdateMessage(saved, `edit:${randomUUID()}`)]);
+    const copies = await tx.outbox.messageKeysStartingWith(saved.workspaceId, practiceCopiesPrefix(saved.id));
+    await tx.outbox.enqueue(cardUpdateMessages(saved, `edit:${randomUUID()}`, copies));
     return { kind: "saved" as const, practice: saved };
   });
 }

@@ -30,19 +30,27 @@ export function sharedMessage(practice: PracticeRecord): OutboxDraft {
 }
 
 /**
- * Redraws the card after a vote, an edit or the deletion. `change` names this one change, so
- * every change is owed once; a later update supersedes one not yet sent (a burst of votes is one edit).
+ * Redraws the card, and every copy shared to another channel, after a vote, an edit or the
+ * deletion. `change` names this one change, so every change is owed once; a later update
+ * supersedes one not yet sent (a burst of votes is one edit).
  */
-export function cardUpdateMessage(practice: PracticeRecord, change: string): OutboxDraft {
-  return {
+export function cardUpdateMessages(
+  practice: PracticeRecord,
+  change: string,
+  copyKeys: readonly string[],
+): OutboxDraft[] {
+  return [practiceCardKey(practice.id), ...copyKeys].map((messageKey) => ({
     workspaceId: practice.workspaceId,
-    dedupeKey: `practice:${practice.id}:update:${change}`,
+    dedupeKey: `${messageKey}:update:${change}`,
     kind: PRACTICE_MESSAGE_KINDS.card,
     subject: { practiceId: practice.id },
     action: "update",
-    messageKey: practiceCardKey(practice.id),
-  };
+    messageKey,
+  }));
 }
+
+/** The keys of the copies posted with Share to channel: each is redrawn with the card. */
+export const practiceCopiesPrefix = (practiceId: number) => `practice:${practiceId}:share:`;
 
 /**
  * A copy of the card posted to another channel on request; `key` identifies the request, so a

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../access-service";
 import { findPractice, type PracticeContext } from "./practice-context";
-import { cardUpdateMessage } from "./practice-messages";
+import { cardUpdateMessages, practiceCopiesPrefix } from "./practice-messages";
 import type { PracticeRecord } from "./practice-store";
 
 /**
@@ -17,7 +17,8 @@ export async function votePractice(
   return context.store.transaction(async (tx) => {
     const { voted, helpfulCount } = await tx.practices.toggleVote(practice.id, actor.userId);
     // Each vote is its own change: the same person voting, unvoting and voting again is three redraws.
-    await tx.outbox.enqueue([cardUpdateMessage(practice, `vote:${randomUUID()}`)]);
+    const copies = await tx.outbox.messageKeysStartingWith(practice.workspaceId, practiceCopiesPrefix(practice.id));
+    await tx.outbox.enqueue(cardUpdateMessages(practice, `vote:${randomUUID()}`, copies));
     return { practice: { ...practice, helpfulCount }, voted };
   });
 }
