@@ -41,7 +41,7 @@ export async function seedDemo(store: Store, options: { now: Date }): Promise<Se
     const { partnersCreated, partnerIds } = await seedPartners(tx, workspace.id, options.now, people);
     const ratesCreated = await seedExchangeRates(tx.exchangeRates, workspace);
     const dealsCreated = await seedDeals(tx.deals, workspace.id, partnerIds, options.now);
-    const practicesCreated = await seedPractices(tx.practices, workspace.id);
+    const practicesCreated = await seedPractices(tx.practices, workspace.id, options.now);
     const shoutoutsCreated = await seedShoutouts(tx.shoutouts, workspace.id, partnerIds, options.now);
     return {
       teamId: VENDOR_TEAM.id,

@@ -26,7 +26,10 @@ function demoVoters(practice: DemoPractice, n: number): string[] {
  * Creates the demo practices that are missing (idempotency key demo:practice:<n>) with their votes.
  * Votes are cast only on a practice created now: a vote toggles, so casting them again would undo them.
  */
-export async function seedPractices(practices: PracticeRepository, workspaceId: number): Promise<number> {
+/** The demo practices were shared over the past months, newest first in the list: two days apart. */
+const DAYS_APART = 2;
+
+export async function seedPractices(practices: PracticeRepository, workspaceId: number, now: Date): Promise<number> {
   let created = 0;
   for (const [index, demo] of DEMO_PRACTICES.entries()) {
     const n = index + 1;
@@ -42,6 +45,7 @@ export async function seedPractices(practices: PracticeRepository, workspaceId: 
       sourcePermalink: demo.credited ? permalink(demo.credited.channel, demo.credited.ts) : null,
       channelId: demo.channel ?? null,
       idempotencyKey: `demo:practice:${n}`,
+      createdAt: new Date(now.getTime() - (index * DAYS_APART * 24 + 3) * 3_600_000),
     });
     if (!practice) continue;
     for (const voter of demoVoters(demo, n)) await practices.toggleVote(practice.id, voter);

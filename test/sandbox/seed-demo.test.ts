@@ -252,6 +252,11 @@ describe("the demo seed", () => {
       expect(tags, tag).toContain(tag);
     }
     expect(new Set(practices.map((practice) => practice.authorId)).size).toBeGreaterThanOrEqual(20);
+    // Shared over the past months, so /practice top week and top quarter list different things.
+    const ages = practices.map((practice) => (now.getTime() - practice.createdAt.getTime()) / 86_400_000);
+    expect(Math.min(...ages)).toBeGreaterThan(0);
+    expect(Math.min(...ages)).toBeLessThan(7);
+    expect(Math.max(...ages)).toBeGreaterThan(60);
     for (const practice of practices) {
       const what = `${practice.idempotencyKey} ${practice.title}`;
       expect(people, what).toContain(practice.authorId);

@@ -38,6 +38,8 @@ export interface NewPractice {
   channelId: string | null;
   /** The modal's view id: a repeated submit finds the practice it created. */
   idempotencyKey: string;
+  /** When it was shared; the demo seed backdates its practices, everyone else leaves it to the database (now). */
+  createdAt?: Date;
 }
 
 export type PracticePatch = Pick<NewPractice, "title" | "body" | "tags" | "region" | "link">;
