@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
@@ -7,22 +7,17 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-busy";
 import { serializedSqlite } from "./sqlite-serialized";
 
+// The URL helpers live beside config (the sandbox reads them too); kept importable from here.
+export { type Dialect, dialectOf, sqlitePath } from "../database-url";
+
+import { type Dialect, dialectOf, sqlitePath } from "../database-url";
+
 /**
  * The one client type the code is written against. Both generated clients come from the same
  * models, so the PostgreSQL client is used through the SQLite client's type: code sticks to the
  * subset both dialects share (no enums, no Json, no insensitive mode, no skipDuplicates).
  */
 export type Db = SqliteClient;
-export type Dialect = "sqlite" | "postgresql";
-
-export function dialectOf(databaseUrl: string): Dialect {
-  return databaseUrl.startsWith("file:") ? "sqlite" : "postgresql";
-}
-
-/** Path of an SQLite `file:` URL, resolved against the working directory. */
-export function sqlitePath(databaseUrl: string): string {
-  return resolve(databaseUrl.replace(/^file:/, "").replace(/\?.*$/, ""));
-}
 
 /** Which dialect each client speaks: raw SQL (full-text search) is written per dialect. */
 const dialects = new WeakMap<Db, Dialect>();

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { z } from "zod";
-import { dialectOf, sqlitePath } from "../data/database";
+import { dialectOf, sqlitePath } from "../database-url";
 import type { Logger } from "../logger";
 import type { FakeSlack, FakeSlackSnapshot } from "./fake-slack";
 

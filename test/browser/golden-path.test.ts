@@ -1,8 +1,9 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, whose innerText() is the text a person sees
 import { mkdirSync } from "node:fs";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, openPage, reportMissingChromium } from "../support/chromium";
+import { sandboxPage } from "../support/sandbox-page";
 import { startTestSandbox, type TestSandbox } from "../support/test-sandbox";
 
 /**
@@ -35,32 +36,7 @@ describe.skipIf(!hasChromium)("the golden path in the sandbox page", () => {
     await running?.stop();
   });
 
-  const modal = () => page.locator("#overlay .modal");
-  const messages = (text: string) => page.locator("#pane .message", { hasText: text });
-
-  /** An input of the open modal, found by its label as a person finds it. */
-  function field(label: string): Locator {
-    return modal()
-      .locator(".block-input")
-      .filter({ has: page.locator(".input-label", { hasText: new RegExp(`^${label}`) }) });
-  }
-
-  async function actAs(name: string): Promise<void> {
-    await page.click("[data-switcher-toggle]");
-    await page.locator(".switcher-menu .persona", { hasText: name }).click();
-    await page.locator("[data-testid=acting-as]", { hasText: name }).waitFor();
-  }
-
-  async function openChannel(name: string): Promise<void> {
-    await page.locator("#nav [data-nav-channel]", { hasText: name }).click();
-    await page.locator(".pane-title", { hasText: `# ${name}` }).waitFor();
-  }
-
-  /** Screenshots for the README: the pointer rests where it highlights nothing. */
-  async function screenshot(name: string): Promise<void> {
-    await page.mouse.move(1275, 795);
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
-  }
+  const { modal, messages, field, actAs, openChannel, screenshot } = sandboxPage(() => page);
 
   it("opens the deal modal with /deal, typed by Pat in #partner-acme", async () => {
     await actAs("Pat Partner-A");

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, openPage, reportMissingChromium } from "../support/chromium";
+import { sandboxPage } from "../support/sandbox-page";
 import { startTestSandbox, type TestSandbox } from "../support/test-sandbox";
 
 /**
@@ -35,30 +36,7 @@ describe.skipIf(!hasChromium)("best practices in the sandbox page", () => {
     await running?.stop();
   });
 
-  const modal = () => page.locator("#overlay .modal");
-  const messages = (text: string) => page.locator("#pane .message", { hasText: text });
-
-  function field(label: string): Locator {
-    return modal()
-      .locator(".block-input")
-      .filter({ has: page.locator(".input-label", { hasText: new RegExp(`^${label}`) }) });
-  }
-
-  async function actAs(name: string): Promise<void> {
-    await page.click("[data-switcher-toggle]");
-    await page.locator(".switcher-menu .persona", { hasText: name }).click();
-    await page.locator("[data-testid=acting-as]", { hasText: name }).waitFor();
-  }
-
-  async function openChannel(name: string): Promise<void> {
-    await page.locator("#nav [data-nav-channel]", { hasText: name }).click();
-    await page.locator(".pane-title", { hasText: `# ${name}` }).waitFor();
-  }
-
-  async function type(text: string): Promise<void> {
-    await page.fill("#composer-input", text);
-    await page.press("#composer-input", "Enter");
-  }
+  const { modal, messages, field, actAs, openChannel, type } = sandboxPage(() => page);
 
   /** The card's Helpful button, whatever its count. */
   const helpful = (card: Locator) => card.getByRole("button", { name: /Helpful \(\d+\)/ });

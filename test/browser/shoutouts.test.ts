@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, openPage, reportMissingChromium } from "../support/chromium";
+import { sandboxPage } from "../support/sandbox-page";
 import { startTestSandbox, type TestSandbox } from "../support/test-sandbox";
 
 /**
@@ -32,25 +33,11 @@ describe.skipIf(!hasChromium)("shout-outs in the sandbox page", () => {
     await running?.stop();
   });
 
+  const { actAs, openChannel, type } = sandboxPage(() => page);
+
   const post = () => page.locator("#pane .message", { hasText: "Closed the Harbor Freight renewal" });
   /** The post's +1 button, whatever its count. */
   const plusOne = (card: Locator) => card.getByRole("button", { name: /\+1 \(\d+\)/ });
-
-  async function actAs(name: string): Promise<void> {
-    await page.click("[data-switcher-toggle]");
-    await page.locator(".switcher-menu .persona", { hasText: name }).click();
-    await page.locator("[data-testid=acting-as]", { hasText: name }).waitFor();
-  }
-
-  async function openChannel(name: string): Promise<void> {
-    await page.locator("#nav [data-nav-channel]", { hasText: name }).click();
-    await page.locator(".pane-title", { hasText: `# ${name}` }).waitFor();
-  }
-
-  async function type(text: string): Promise<void> {
-    await page.fill("#composer-input", text);
-    await page.press("#composer-input", "Enter");
-  }
 
   it("posts Max's /shoutout @pat … #value in #partner-acme, mentioning Pat, with the value and +1 (0)", async () => {
     await actAs("Max Manager");

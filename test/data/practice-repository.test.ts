@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../../src/data/database";
-import { migrate } from "../../src/data/migrator";
-import { createStore } from "../../src/data/prisma-store";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../src/data/database";
 import type { NewPractice, PracticeRecord } from "../../src/services/practices/practice-store";
 import type { Store } from "../../src/services/store";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { useTestStore } from "../support/test-store";
 
-let database: TestDatabase;
+const opened = useTestStore();
 let db: Db;
 let store: Store;
 let teams = 0;
 let keys = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrate(database.url);
-  db = createDb(database.url);
-  store = createStore(db);
-});
-
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
+  ({ db, store } = opened);
 });
 
 /** Each test gets its own workspace, so lists and searches see only its practices. */

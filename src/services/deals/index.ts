@@ -2,6 +2,7 @@ import type { DealDraft } from "../../domain/deals/deal-input";
 import type { Decision } from "../../domain/deals/registration";
 import type { Stage } from "../../domain/deals/stages";
 import type { Actor } from "../access-service";
+import type { DealRecord } from "../records";
 import { changeDealStage, markDealWon } from "./change-deal-stage";
 import type { DealContext } from "./deal-context";
 import { decideExtension, requestExtension, sweepProtection } from "./deal-protection";
@@ -27,7 +28,7 @@ export function createDealUseCases(context: DealContext) {
     history: (actor: Actor, dealId: number) => dealHistory(context, actor, dealId),
     list: (actor: Actor, options: DealListOptions) => listDeals(context, actor, options),
     home: (actor: Actor) => homeDeals(context, actor),
-    cardRef: (deal: Parameters<typeof dealCardRef>[1]) => dealCardRef(context, deal),
+    cardRef: (deal: DealRecord) => dealCardRef(context, deal),
     forMessage: (workspaceId: number, dealId: number) => dealForMessage(context, workspaceId, dealId),
     forDecision: (actor: Actor, dealId: number) => dealForDecision(context, actor, dealId),
     decide: (actor: Actor, dealId: number, decision: Decision, note?: string) =>
