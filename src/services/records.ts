@@ -22,6 +22,8 @@ export interface WorkspaceRecord {
   celebrateRecordMonth: boolean;
   /** Where milestones are celebrated when the partner has no channel of its own. */
   celebrationsChannel: string | null;
+  /** Managers are reminded of registrations waiting longer than this many working days; 0 = never. */
+  approvalReminderDays: number;
 }
 
 export interface MemberRecord {

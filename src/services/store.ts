@@ -62,6 +62,7 @@ export interface WorkspaceRepository {
   fillName(workspaceId: number, name: string): Promise<boolean>;
   /** How many workspaces there are: none means a new, empty database. */
   count(): Promise<number>;
+  findById(workspaceId: number): Promise<WorkspaceRecord | null>;
 }
 
 /** A workspace set up in one go (the demo seed) rather than created with defaults on first sight. */
@@ -100,6 +101,10 @@ export interface PartnerRepository {
   findByConnectTeam(workspaceId: number, connectTeamId: string): Promise<PartnerRecord | null>;
   /** A partner already in the program, as given; null when the name key is taken. */
   createEstablished(workspaceId: number, partner: EstablishedPartner): Promise<PartnerRecord | null>;
+  /** The partner a channel is tied to (`/partner channel`). */
+  findByChannel(workspaceId: number, channelId: string): Promise<PartnerRecord | null>;
+  /** Ties (or with null unties) the partner's own channel; one partner per channel (unique index). */
+  setHomeChannel(partnerId: number, channelId: string | null): Promise<PartnerRecord>;
 }
 
 /** A partner with its place in the program already settled: status, channels, onboarding date. */
@@ -134,6 +139,14 @@ export type NewDeal = Pick<
 export type DealPatch = Partial<
   Pick<
     DealRecord,
+    | "customerName"
+    | "customer"
+    | "product"
+    | "currency"
+    | "expectedCloseOn"
+    | "region"
+    | "notes"
+    | "conflictDealId"
     | "stage"
     | "status"
     | "amountMinor"
@@ -159,6 +172,8 @@ export interface DealListFilter {
   partnerId?: number;
   stages?: readonly Stage[];
   statuses?: readonly RegistrationStatus[];
+  /** Only deals decided at or after this instant (the Home's rejected registrations of the last 30 days). */
+  decidedSince?: Date;
 }
 
 export interface DealRepository {
@@ -174,6 +189,16 @@ export interface DealRepository {
     filter: DealListFilter,
     page: { offset: number; limit: number },
   ): Promise<{ deals: DealRecord[]; total: number }>;
+  /**
+   * Deals whose customer name key or domain contains every one of `words` (already folded with
+   * textKey / lower-cased), newest first: `/deal find`.
+   */
+  searchCustomers(
+    filter: { workspaceId: number; partnerId?: number; words: readonly string[] },
+    page: { offset: number; limit: number },
+  ): Promise<{ deals: DealRecord[]; total: number }>;
+  /** Registrations still waiting for a decision, in every workspace, oldest first. */
+  undecided(): Promise<DealRecord[]>;
   /** Approved, still open deals whose protection ends before `until`, in every workspace. */
   protectionEndingBefore(until: Date): Promise<DealRecord[]>;
   /** Appends to the deal's history; returns the event's id (outbox dedupe keys are made of it). */

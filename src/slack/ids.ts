@@ -29,6 +29,14 @@ export const ACTIONS = {
   giveShoutout: "shoutout_give_open",
   /** Toggles the clicker's +1 on a shout-out; the value is the shout-out id. */
   shoutoutPlusOne: "shoutout_plus_one",
+  /** Opens the side-by-side conflict view (also what Approve does when another partner holds the customer). */
+  resolveConflict: "deal_conflict_open",
+  /** The partner answers a manager's question: DM, thread and App Home. */
+  answerInfo: "deal_answer_open",
+  /** Edit amount, currency, close date, product, notes, stage. */
+  editDeal: "deal_edit_open",
+  /** A rejected registration, corrected and sent again. */
+  resubmitDeal: "deal_resubmit_open",
   /** The one action id inside every input block; blocks tell the fields apart. */
   input: "value",
 } as const;
@@ -42,6 +50,21 @@ export const VIEWS = {
   sharePractice: "practice_share",
   editPractice: "practice_edit",
   giveShoutout: "shoutout_give",
+  resolveConflict: "deal_conflict_resolve",
+  answerInfo: "deal_answer",
+  editDeal: "deal_edit",
+  resubmitDeal: "deal_resubmit",
+} as const;
+
+/** Input blocks of the conflict resolution modal. */
+export const CONFLICT_BLOCKS = {
+  choice: "conflict_choice",
+  reason: "conflict_reason",
+} as const;
+
+/** Input block of the answer modal. */
+export const ANSWER_BLOCKS = {
+  answer: "answer_text",
 } as const;
 
 export const SHORTCUTS = {
@@ -98,6 +121,9 @@ export const BLOCKS = {
   dealCard: (dealId: number) => `deal_card_${dealId}`,
   dealApproval: (dealId: number) => `deal_approval_${dealId}`,
   dealExtension: (dealId: number) => `deal_extension_${dealId}`,
+  dealNotice: (dealId: number) => `deal_notice_${dealId}`,
+  homeDealRow: (dealId: number) => `home_deal_${dealId}`,
+  homeRejected: (dealId: number) => `home_rejected_${dealId}`,
   homePractices: "home_practices",
   practiceCard: (practiceId: number) => `practice_card_${practiceId}`,
   practiceResult: (practiceId: number) => `practice_result_${practiceId}`,

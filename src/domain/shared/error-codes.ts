@@ -15,7 +15,10 @@ export type ProtectedAction =
   | "choose_approvals_channel"
   | "change_roles"
   | "see_system_status"
-  | "retry_message";
+  | "retry_message"
+  | "tie_channels"
+  | "remove_partner_members"
+  | "edit_deals";
 
 /** Deal fields whose length is capped; the Slack layer names each one. */
 export type LimitedDealField = "customerName" | "product" | "region" | "notes";
@@ -39,7 +42,21 @@ export interface ErrorParams {
   partner_required: undefined;
   partner_gone: undefined;
   partner_exists: { name: string };
-  partner_not_found: { name: string };
+  /** `suggestions`: names close to what was typed, when any. */
+  partner_not_found: { name: string; suggestions?: readonly string[] };
+  /** Several partners match what was typed: the person picks one. */
+  partner_ambiguous: { name: string; matches: readonly string[] };
+  /** A channel tied to a partner (or shared with another organization) never gets cross-partner content. */
+  channel_tied: { partner: string };
+  channel_shared: undefined;
+  /** The channel is tied to another partner already. */
+  channel_taken: { partner: string };
+  /** The approvals (or celebrations) channel can't be tied to a partner: every partner's deals go there. */
+  channel_is_program: undefined;
+  channel_not_tied: undefined;
+  not_in_partner: { userId: string };
+  /** Slack Connect guests belong to another organization: they can't manage this program. */
+  external_cannot_manage: undefined;
   partner_search_empty: undefined;
   partner_name_missing: undefined;
   partner_name_too_long: { max: number };
@@ -52,6 +69,7 @@ export interface ErrorParams {
   currency_invalid: { text: string };
   protection_days_invalid: { min: number; max: number };
   reminder_days_invalid: undefined;
+  approval_reminder_days_invalid: { min: number; max: number };
 
   // A deal as typed into the Register a deal modal.
   customer_name_missing: undefined;
@@ -70,6 +88,8 @@ export interface ErrorParams {
   amount_symbol_mismatch: { symbol: string; currency: string };
   amount_other_currency: { typed: string; code: string; currency: string };
   amount_too_large: { currency: string; max: number };
+  /** "7.000" in a two-decimal currency: thousands or decimals? Both readings, formatted. */
+  amount_ambiguous: { text: string; thousands: string; decimal: string; currency: string };
   stage_not_open: undefined;
   close_date_format: undefined;
   close_date_invalid: { date: string };
@@ -100,6 +120,20 @@ export interface ErrorParams {
   extension_pending: undefined;
   no_extension: undefined;
   extension_decided: undefined;
+  /** Approving would protect two partners for one customer: resolve the conflict first. */
+  conflict_unresolved: { dealId: number; rivalIds: readonly number[] };
+  /** The conflict changed since the resolution view opened (a rival was decided, closed or added). */
+  conflict_changed: undefined;
+  answer_missing: undefined;
+  answer_too_long: { max: number };
+  /** Only a registration a manager asked about can be answered. */
+  not_waiting_for_answer: { status: string };
+  /** Only a rejected registration can be corrected and resubmitted. */
+  not_rejected: { status: string };
+  /** The edit changes nothing. */
+  edit_unchanged: undefined;
+  /** Search words for /deal find. */
+  deal_find_empty: undefined;
 
   // Best practices.
   practice_not_found: { id: number | string };

@@ -16,14 +16,41 @@ export const DEAL_MESSAGE_KINDS = {
   notice: "deal.notice",
   /** A partner asks a manager to extend protection. */
   extensionRequest: "deal.extension_request",
+  /** To the approvals channel: registrations waiting longer than the program allows. subject: { dealIds } */
+  approvalReminder: "deal.approval_reminder",
 } as const;
+
+/** One field an edit or a correction changed, for the DealEvent and `/deal history`. */
+export interface FieldChange {
+  field:
+    | "customerName"
+    | "customerDomain"
+    | "product"
+    | "amount"
+    | "currency"
+    | "expectedCloseOn"
+    | "region"
+    | "notes"
+    | "stage";
+  /** Amounts as minor units, dates as YYYY-MM-DD, the rest as stored; null when empty. */
+  from: string | number | null;
+  to: string | number | null;
+}
 
 export type DealNotice =
   | { type: "decision"; decision: Decision; by: string }
   | { type: "stage"; by: string }
   | { type: "extension_decided"; approved: boolean; by: string }
   | { type: "reminder" }
-  | { type: "expired" };
+  | { type: "expired" }
+  /** To the partner whose registration lost a conflict: `winnerDealId` now holds the customer. */
+  | { type: "conflict_lost"; winnerDealId: number; by: string }
+  /** To the manager who asked (DM) and in the approval card's thread: the partner answered. */
+  | { type: "answered"; by: string; answer: string }
+  /** In the approval card's thread: a rejected registration came back corrected. */
+  | { type: "resubmitted"; by: string; changes: FieldChange[] }
+  /** In the card's thread: someone edited the deal. */
+  | { type: "edited"; by: string; changes: FieldChange[] };
 
 export const dealCardKey = (dealId: number) => `deal:${dealId}:card`;
 export const dealApprovalKey = (dealId: number) => `deal:${dealId}:approval`;

@@ -25,6 +25,9 @@ const FORBIDDEN: Record<ProtectedAction, string> = {
   change_roles: "Only admins can change roles.",
   see_system_status: "Only admins can see the system status.",
   retry_message: "Only admins can retry a message.",
+  tie_channels: "Only managers and admins can tie a channel to a partner.",
+  remove_partner_members: "Only managers and admins can take people out of a partner.",
+  edit_deals: "Only the partner's own people and managers can edit this deal.",
 };
 
 const FIELD_NAMES: Record<LimitedDealField, string> = {
@@ -54,6 +57,10 @@ function resetTime(iso: string, timeZone: string): string {
   return `${time.format(new Date(iso))} ${timeZone.replace(/_/g, " ")}`;
 }
 
+function statusName(status: string): string {
+  return (isRegistrationStatus(status) ? STATUS_LABELS[status] : status).toLowerCase();
+}
+
 function groupThousands(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
@@ -75,7 +82,24 @@ const SENTENCES: Sentences = {
   partner_required: () => "Choose the partner this deal is for.",
   partner_gone: () => "That partner no longer exists: choose another.",
   partner_exists: ({ name }) => `A partner named ${quoted(name)} already exists: see /partner list.`,
-  partner_not_found: ({ name }) => `No partner named ${quoted(name)}. /partner list shows them all.`,
+  partner_not_found: ({ name, suggestions }) =>
+    suggestions && suggestions.length > 0
+      ? `No partner named ${quoted(name)}. Did you mean ${suggestions.map(quoted).join(", ")}?`
+      : `No partner named ${quoted(name)}. /partner list shows them all.`,
+  partner_ambiguous: ({ name, matches }) =>
+    `${quoted(name)} matches ${matches.length} partners: ${matches.map(quoted).join(", ")}. Type more of the name.`,
+  channel_tied: ({ partner }) =>
+    `That channel is tied to the partner ${quoted(partner)}: other partners' deals must not show there. Choose an internal channel.`,
+  channel_shared: () =>
+    "That channel is shared with another organization (Slack Connect): other partners' deals must not show there. Choose an internal channel.",
+  channel_taken: ({ partner }) =>
+    `That channel is already tied to ${quoted(partner)}. Untie it first with /partner channel #channel off.`,
+  channel_is_program: () =>
+    "That channel receives every partner's deals or celebrations, so it can't belong to one partner. Choose the partner's own channel.",
+  channel_not_tied: () => "That channel isn't tied to a partner.",
+  not_in_partner: ({ userId }) => `${mention(userId)} isn't in a partner company.`,
+  external_cannot_manage: () =>
+    "That person is a Slack Connect guest from another organization: guests can use Partner Hub as partners but can't manage the program.",
   partner_search_empty: () => "Name the partner company.",
   partner_name_missing: () => "Give the partner company a name.",
   partner_name_too_long: ({ max }) => `A partner name can be at most ${max} characters.`,
@@ -88,6 +112,8 @@ const SENTENCES: Sentences = {
   currency_invalid: ({ text }) => `${quoted(text)} is not a currency code: use one like USD, EUR or GBP.`,
   protection_days_invalid: ({ min, max }) => `The protection period is a whole number of days from ${min} to ${max}.`,
   reminder_days_invalid: () => "Reminder lead time must be a whole number of days, 0 or more.",
+  approval_reminder_days_invalid: ({ min, max }) =>
+    `Give a whole number of working days from ${min} to ${max}, or off.`,
 
   customer_name_missing: () => "Enter the customer's company name.",
   customer_name_too_short: ({ min }) => `A customer name needs at least ${min} characters.`,
@@ -114,6 +140,8 @@ const SENTENCES: Sentences = {
     `This amount is in ${code}, but the currency is ${currency}. Pick ${code} as the currency, or remove "${typed}".`,
   amount_too_large: ({ currency, max }) =>
     `That amount is too large: a deal can be at most ${currency} ${groupThousands(max)}.`,
+  amount_ambiguous: ({ text, thousands, decimal, currency }) =>
+    `Did you mean ${currency} ${thousands} or ${currency} ${decimal}? "${text}" reads either way: type ${thousands} or ${decimal}.`,
   stage_not_open: () => "A new registration can't start as won or lost.",
   close_date_format: () => "Enter the date as YYYY-MM-DD, like 2026-03-31.",
   close_date_invalid: ({ date }) => `${date} is not a date on the calendar.`,
@@ -152,6 +180,16 @@ const SENTENCES: Sentences = {
   extension_pending: () => "An extension is already waiting for a manager.",
   no_extension: () => "There is no extension request waiting on this deal.",
   extension_decided: () => "Someone else just decided this extension.",
+  conflict_unresolved: ({ dealId, rivalIds }) =>
+    `Approving #${dealId} would protect two partners for one customer (${rivalIds.map((id) => `#${id}`).join(", ")}). Resolve the conflict: choose which registration keeps the customer.`,
+  conflict_changed: () => "The conflict changed while you were deciding (another registration was decided or closed). Open it again.",
+  answer_missing: () => "Write your answer.",
+  answer_too_long: ({ max }) => `An answer can be at most ${max} characters.`,
+  not_waiting_for_answer: ({ status }) =>
+    `No manager is waiting for an answer on this registration (it is ${statusName(status)}).`,
+  not_rejected: ({ status }) => `Only a rejected registration can be resubmitted (this one is ${statusName(status)}).`,
+  edit_unchanged: () => "Nothing changed: edit a field, or cancel.",
+  deal_find_empty: () => "Type words from the customer's name or domain, e.g. /deal find tanabe.",
 
   practice_not_found: ({ id }) => `There is no best practice #${id}: it may have been deleted.`,
   practice_not_yours: () => "Only the person who shared this practice, or a manager, can change it.",
