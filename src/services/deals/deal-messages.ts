@@ -1,3 +1,4 @@
+import type { FieldChange } from "../../domain/deals/deal-edit";
 import type { Decision } from "../../domain/deals/registration";
 import type { OutboxDraft } from "../outbox/outbox-message";
 import type { DealRecord } from "../records";
@@ -6,6 +7,8 @@ import type { DealRecord } from "../records";
  * Which Slack messages a deal change owes, as outbox drafts. The Slack layer renders each kind
  * from the deal as it is at delivery (src/slack/outbox/deal-renderers.ts).
  */
+
+export type { FieldChange };
 
 export const DEAL_MESSAGE_KINDS = {
   /** The deal's own message, where the partner moves it forward. */
@@ -19,23 +22,6 @@ export const DEAL_MESSAGE_KINDS = {
   /** To the approvals channel: registrations waiting longer than the program allows. subject: { dealIds } */
   approvalReminder: "deal.approval_reminder",
 } as const;
-
-/** One field an edit or a correction changed, for the DealEvent and `/deal history`. */
-export interface FieldChange {
-  field:
-    | "customerName"
-    | "customerDomain"
-    | "product"
-    | "amount"
-    | "currency"
-    | "expectedCloseOn"
-    | "region"
-    | "notes"
-    | "stage";
-  /** Amounts as minor units, dates as YYYY-MM-DD, the rest as stored; null when empty. */
-  from: string | number | null;
-  to: string | number | null;
-}
 
 export type DealNotice =
   | { type: "decision"; decision: Decision; by: string }
