@@ -1,5 +1,5 @@
 import type { CustomerKeys } from "../../domain/deals/customer";
-import { isRegistrationStatus } from "../../domain/deals/registration";
+import { isRegistrationStatus, UNDECIDED_STATUSES } from "../../domain/deals/registration";
 import { isStage } from "../../domain/deals/stages";
 import type { DealEventRecord, DealRecord } from "../../services/records";
 import type {
@@ -35,8 +35,12 @@ function toRecord(row: Row): DealRecord {
 }
 
 function toData(patch: DealPatch): Prisma.DealUpdateManyMutationInput {
-  const { amountMinor, ...rest } = patch;
-  return amountMinor === undefined ? rest : { ...rest, amountMinor: BigInt(amountMinor) };
+  const { amountMinor, customer, ...rest } = patch;
+  return {
+    ...rest,
+    ...(amountMinor !== undefined && { amountMinor: BigInt(amountMinor) }),
+    ...(customer !== undefined && { customerDomain: customer.domain, customerNameKey: customer.nameKey }),
+  };
 }
 
 export class PrismaDealRepository implements DealRepository {
@@ -95,6 +99,7 @@ export class PrismaDealRepository implements DealRepository {
       ...(filter.partnerId !== undefined && { partnerId: filter.partnerId }),
       ...(filter.stages && { stage: { in: [...filter.stages] } }),
       ...(filter.statuses && { status: { in: [...filter.statuses] } }),
+      ...(filter.decidedSince && { decidedAt: { gte: filter.decidedSince } }),
     };
     const [rows, total] = await Promise.all([
       this.db.deal.findMany({
@@ -107,6 +112,40 @@ export class PrismaDealRepository implements DealRepository {
       this.db.deal.count({ where }),
     ]);
     return { deals: rows.map(toRecord), total };
+  }
+
+  async searchCustomers(
+    filter: { workspaceId: number; partnerId?: number; words: readonly string[] },
+    page: { offset: number; limit: number },
+  ) {
+    // Name keys and domains are stored folded to lower case, so a plain substring match suits both databases.
+    const where: Prisma.DealWhereInput = {
+      workspaceId: filter.workspaceId,
+      ...(filter.partnerId !== undefined && { partnerId: filter.partnerId }),
+      AND: filter.words.map((word) => ({
+        OR: [{ customerNameKey: { contains: word } }, { customerDomain: { contains: word } }],
+      })),
+    };
+    const [rows, total] = await Promise.all([
+      this.db.deal.findMany({
+        where,
+        include: INCLUDE,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        skip: page.offset,
+        take: page.limit,
+      }),
+      this.db.deal.count({ where }),
+    ]);
+    return { deals: rows.map(toRecord), total };
+  }
+
+  async undecided(): Promise<DealRecord[]> {
+    const rows = await this.db.deal.findMany({
+      where: { status: { in: [...UNDECIDED_STATUSES] } },
+      include: INCLUDE,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toRecord);
   }
 
   async protectionEndingBefore(until: Date): Promise<DealRecord[]> {

@@ -62,6 +62,20 @@ export class PrismaPartnerRepository implements PartnerRepository {
     return row && toRecord(row);
   }
 
+  async findByChannel(workspaceId: number, channelId: string): Promise<PartnerRecord | null> {
+    const row = await this.db.partner.findUnique({
+      where: { workspaceId_homeChannel: { workspaceId, homeChannel: channelId } },
+      select: SELECT,
+    });
+    return row && toRecord(row);
+  }
+
+  async setHomeChannel(partnerId: number, channelId: string | null): Promise<PartnerRecord> {
+    return toRecord(
+      await this.db.partner.update({ where: { id: partnerId }, data: { homeChannel: channelId }, select: SELECT }),
+    );
+  }
+
   async list(workspaceId: number): Promise<PartnerSummary[]> {
     const rows = await this.db.partner.findMany({
       where: { workspaceId },

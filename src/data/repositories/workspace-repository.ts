@@ -17,6 +17,7 @@ const SELECT = {
   celebrateFirstWin: true,
   celebrateRecordMonth: true,
   celebrationsChannel: true,
+  approvalReminderDays: true,
 } as const;
 
 type Row = Omit<WorkspaceRecord, "companyValues"> & { companyValues: string };
@@ -50,6 +51,11 @@ export class PrismaWorkspaceRepository implements WorkspaceRepository {
 
   async find(teamId: string): Promise<WorkspaceRecord | null> {
     const row = await this.db.workspace.findUnique({ where: { teamId }, select: SELECT });
+    return row && toRecord(row);
+  }
+
+  async findById(workspaceId: number): Promise<WorkspaceRecord | null> {
+    const row = await this.db.workspace.findUnique({ where: { id: workspaceId }, select: SELECT });
     return row && toRecord(row);
   }
 
