@@ -17,6 +17,7 @@ import { seedWorkspace } from "./workspace";
  * Each feature adds its own step to seedDemo, in a file of its own next to this one.
  */
 
+export { queueDemoApprovalRequests } from "./approval-requests";
 export { demoDealPlan, type PlannedDeal } from "./deal-stories";
 export { DEMO_PARTNERS, DEMO_PEOPLE } from "./demo-partners";
 export type { DemoPerson } from "./demo-people";

@@ -1,5 +1,6 @@
 import type { OpenStage } from "../../src/domain/deals/stages";
 import { customerIn } from "./demo-markets";
+import { waitingStories } from "./scripted-waiting-stories";
 import type { ScriptedStory, Step } from "./story";
 
 const approve = (day: number): Step => ({ day, kind: "approve" });
@@ -312,79 +313,6 @@ export function scriptedStories(): ScriptedStory[] {
       conflictWith: "maple-redwood",
       steps: [reject(1, "Another partner registered this customer first and is already working it.")],
     },
-    // Waiting for the manager: new registrations of other partners.
-    {
-      key: "summit-cascade",
-      partner: "Summit Cloud Partners",
-      by: "U0SUMM01",
-      customer: customerIn("US", "Cascade", "Credit Union", "Inc."),
-      product: "SecureEdge Firewall for 12 sites",
-      amount: 98_000,
-      stage: "qualified",
-      daysAgo: 1.5,
-      closeAfter: 60,
-      steps: [],
-    },
-    {
-      key: "maple-laurentian",
-      partner: "Maple Leaf IT",
-      by: "U0MAPL02",
-      customer: customerIn("CA", "Laurentian", "Credit Union", "Inc."),
-      product: "Analytics Pro, 150 seats",
-      amount: 38_000,
-      stage: "prospecting",
-      daysAgo: 4,
-      closeAfter: 90,
-      steps: [],
-    },
-    {
-      key: "andes-cordillera",
-      partner: "Andes Tecnología",
-      by: "U0ANDE01",
-      customer: customerIn("CL", "Cordillera", "Minería", "S.A."),
-      product: "DataVault Backup, 80 TB, 3 years",
-      amount: 112_000,
-      stage: "proposal",
-      daysAgo: 7,
-      closeAfter: 40,
-      steps: [],
-    },
-    {
-      key: "rioverde-horizonte",
-      partner: "Rio Verde Sistemas",
-      by: "U0RIOV01",
-      customer: customerIn("BR", "Horizonte", "Logística", "Ltda."),
-      product: "Helpdesk Cloud, 60 agents",
-      amount: 29_000,
-      stage: "prospecting",
-      daysAgo: 2.5,
-      closeAfter: 75,
-      steps: [],
-    },
-    {
-      key: "baltic-daugava",
-      partner: "Baltic Data Partners",
-      by: "U0BALT01",
-      customer: customerIn("LV", "Daugava", "Logistika", "SIA"),
-      product: "Analytics Pro, 50 seats",
-      amount: 14_500,
-      stage: "prospecting",
-      daysAgo: 6,
-      closeAfter: 60,
-      notes: "Our first registration in the program.",
-      steps: [],
-    },
-    {
-      key: "kiwi-kauri",
-      partner: "Kiwi Cloud Co",
-      by: "U0KIWI01",
-      customer: customerIn("NZ", "Kauri", "Dairy", "Ltd"),
-      product: "Helpdesk Cloud, 25 agents",
-      amount: 21_750.5,
-      stage: "prospecting",
-      daysAgo: 1,
-      closeAfter: 45,
-      steps: [],
-    },
+    ...waitingStories(),
   ];
 }

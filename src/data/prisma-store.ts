@@ -4,7 +4,9 @@ import type { DbClient } from "./db-client";
 import { PrismaAuditLog } from "./repositories/audit-log";
 import { PrismaDealRepository } from "./repositories/deal-repository";
 import { PrismaExchangeRateRepository } from "./repositories/exchange-rate-repository";
+import { PrismaGoalRepository } from "./repositories/goal-repository";
 import { PrismaJobRunRepository } from "./repositories/job-run-repository";
+import { PrismaLeaderboardRepository } from "./repositories/leaderboard-repository";
 import { PrismaMemberRepository } from "./repositories/member-repository";
 import { PrismaMilestoneRepository } from "./repositories/milestone-repository";
 import { PrismaOutboxRepository } from "./repositories/outbox-repository";
@@ -27,6 +29,8 @@ function repositories(client: DbClient, dialect: Dialect, outboxWrote: () => voi
     practices: new PrismaPracticeRepository(client, dialect),
     shoutouts: new PrismaShoutoutRepository(client),
     milestones: new PrismaMilestoneRepository(client, dialect),
+    leaderboard: new PrismaLeaderboardRepository(client, dialect),
+    goals: new PrismaGoalRepository(client),
   };
 }
 

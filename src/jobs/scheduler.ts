@@ -1,6 +1,7 @@
 import { schedule } from "node-cron";
 import type { Logger } from "../logger";
 import type { Services } from "../services";
+import { runApprovalReminderJob } from "./approval-reminder-job";
 import { runProtectionJob } from "./protection-job";
 
 export interface Jobs {
@@ -23,9 +24,15 @@ export function startJobs(services: Services, logger: Logger, instance: string):
     running.delete(execution);
   };
   const protection = run("deal-protection", () => runProtectionJob(services, logger, instance));
-  const tasks = [schedule("7 * * * *", protection, { name: "deal-protection", noOverlap: true })];
+  const approvals = run("approval-reminders", () => runApprovalReminderJob(services, logger, instance));
+  const tasks = [
+    schedule("7 * * * *", protection, { name: "deal-protection", noOverlap: true }),
+    // Hourly: the day's reminder goes out in the first run after the workspace's local midnight.
+    schedule("17 * * * *", approvals, { name: "approval-reminders", noOverlap: true }),
+  ];
   // Once at start too: reminders and expiries that fell due while no instance ran go out now.
   void protection();
+  void approvals();
   return {
     stop: async () => {
       for (const task of tasks) await task.stop();

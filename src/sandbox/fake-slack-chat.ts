@@ -67,11 +67,22 @@ export function chatMethods(state: SlackState, options: ChatOptions): Record<str
     "chat.getPermalink": (args) => {
       const channel = state.resolveChannel(String(args.channel ?? ""));
       const ts = String(args.message_ts ?? "");
-      if (!state.findMessage(channel, ts)) throw new SlackError("message_not_found");
-      return {
-        channel,
-        permalink: `https://${state.directory.team.domain}.slack.com/archives/${channel}/p${ts.replace(".", "")}`,
-      };
+      const message = state.findMessage(channel, ts);
+      if (!message || message.visibleTo !== undefined) throw new SlackError("message_not_found");
+      return { channel, permalink: permalink(state.directory.team.domain, message) };
     },
   };
+}
+
+/**
+ * Slack's permalink: the ts without its dot after "p"; a thread reply names its thread and channel
+ * (https://vendor.slack.com/archives/C0SALES/p1700000000000002?thread_ts=1700000000.000001&cid=C0SALES).
+ */
+export function permalink(
+  domain: string,
+  message: { channel: string; ts: string; threadTs?: string | undefined },
+): string {
+  const base = `https://${domain}.slack.com/archives/${message.channel}/p${message.ts.replace(".", "")}`;
+  const reply = message.threadTs !== undefined && message.threadTs !== message.ts;
+  return reply ? `${base}?thread_ts=${message.threadTs}&cid=${message.channel}` : base;
 }

@@ -15,6 +15,8 @@ export interface FakeChannel {
   isPrivate?: boolean;
   /** Shared with another organization through Slack Connect. */
   isExtShared?: boolean;
+  /** The other organizations' team ids of a Slack Connect channel (Slack's shared_team_ids, besides the host). */
+  sharedWith?: string[];
   isIm?: boolean;
   /** For a DM: the person the app talks to. */
   user?: string;
@@ -53,7 +55,7 @@ export function defaultDirectory(): FakeDirectory {
     channels: [
       { id: "C0SALES", name: "sales" },
       { id: "C0APPROVALS", name: "deal-approvals" },
-      { id: "C0PARTNERA", name: "partner-acme", isExtShared: true },
+      { id: "C0PARTNERA", name: "partner-acme", isExtShared: true, sharedWith: ["T0ACMEPART"] },
       { id: "C0PARTNERB", name: "partner-globex" },
     ],
   };

@@ -38,7 +38,7 @@ export function webApiMethods(state: SlackState, options: ChatOptions): Record<s
     "conversations.info": (args) => {
       const channel = state.channel(String(args.channel ?? ""));
       if (!channel) throw new SlackError("channel_not_found");
-      return { channel: slackChannel(channel) };
+      return { channel: slackChannel(channel, directory.team.id) };
     },
     "conversations.open": (args) => {
       const users = String(args.users ?? "")
@@ -52,7 +52,10 @@ export function webApiMethods(state: SlackState, options: ChatOptions): Record<s
       if (!state.user(userId)) throw new SlackError("user_not_found");
       const existed = state.directory.channels.some((channel) => channel.isIm && channel.user === userId);
       const channel = state.dmChannel(userId);
-      const body = args.return_im === true || args.return_im === "true" ? slackChannel(channel) : { id: channel.id };
+      const body =
+        args.return_im === true || args.return_im === "true"
+          ? slackChannel(channel, directory.team.id)
+          : { id: channel.id };
       return existed ? { no_op: true, already_open: true, channel: body } : { channel: body };
     },
     ...chatMethods(state, options),

@@ -15,17 +15,34 @@ export function slackUser(user: FakeUser) {
   };
 }
 
-export function slackChannel(channel: FakeChannel) {
-  return {
+/**
+ * conversations.info's channel: a DM has no name, only the person; a Slack Connect channel says
+ * is_ext_shared and names the teams in it (the host team first), as Slack does.
+ */
+export function slackChannel(channel: FakeChannel, hostTeamId?: string) {
+  const shared = channel.isExtShared ?? false;
+  const common = {
     id: channel.id,
-    name: channel.name,
+    created: 1_700_000_000,
+    is_archived: false,
     is_channel: !channel.isIm && !channel.isPrivate,
     is_group: channel.isPrivate ?? false,
     is_im: channel.isIm ?? false,
-    is_private: channel.isPrivate ?? false,
-    is_ext_shared: channel.isExtShared ?? false,
-    is_shared: channel.isExtShared ?? false,
-    user: channel.user,
+    is_mpim: false,
+    is_private: channel.isPrivate ?? channel.isIm ?? false,
+    is_shared: shared,
+    is_ext_shared: shared,
+    is_org_shared: false,
+    is_pending_ext_shared: false,
+  };
+  if (channel.isIm) return { ...common, user: channel.user, is_user_deleted: false };
+  return {
+    ...common,
+    name: channel.name,
+    name_normalized: channel.name,
+    is_member: true,
+    ...(hostTeamId && { context_team_id: hostTeamId }),
+    ...(shared && { shared_team_ids: [...(hostTeamId ? [hostTeamId] : []), ...(channel.sharedWith ?? [])] }),
   };
 }
 

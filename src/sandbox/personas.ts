@@ -21,7 +21,7 @@ export const PERSONAS: Persona[] = [
   },
   {
     userId: "U0PARTNERB",
-    about: "Sales rep at partner B (Globex), a guest in #partner-globex.",
+    about: "Sales rep at partner B (Globex), a guest in #partner-globex (shared with Globex through Slack Connect).",
     channels: ["C0PARTNERB"],
   },
   {

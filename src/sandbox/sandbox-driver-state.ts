@@ -55,7 +55,7 @@ export class SandboxStateReader {
     const external = sight.isExternal(userId);
     const team = this.fake.directory.team;
     return {
-      team: { id: team.id, name: team.name },
+      team: { id: team.id, name: team.name, domain: team.domain },
       app: { name: manifest.appName, botUserId: this.fake.directory.botUserId },
       me,
       personas,
@@ -74,6 +74,11 @@ export class SandboxStateReader {
         .map((user) => ({ id: user.id, name: user.name, realName: user.realName, teamId: user.teamId, tz: user.tz })),
       allChannels: visible.filter((entry) => !entry.isIm).map((entry) => ({ id: entry.id, name: entry.name })),
     };
+  }
+
+  /** The role Partner Hub gives a persona now (admin | manager | member). */
+  async role(userId: string): Promise<string | undefined> {
+    return (await this.personaViews()).find((persona) => persona.userId === userId)?.role;
   }
 
   /** Each persona with the role and company Partner Hub gives them (a page read never writes). */

@@ -5,6 +5,7 @@ import type { Store } from "../services/store";
 import type { FakeSlack } from "./fake-slack";
 import { PersonaSight, SandboxError } from "./sandbox-driver-sight";
 import { type ModalNote, SandboxStateReader } from "./sandbox-driver-state";
+import { describeJobsReport, type ScheduledJobsReport } from "./sandbox-jobs";
 import type { SandboxManifest } from "./sandbox-manifest";
 import type { ActionRequest, ActionResult, Entered, SandboxState } from "./sandbox-protocol";
 import type { AppAnswer, SlackClientSimulator } from "./slack-client-simulator";
@@ -30,6 +31,8 @@ export interface DriverOptions {
   logger: Logger;
   /** How long Slack waits for the app to acknowledge (3 s; tests shorten it). */
   deadlineMs?: number;
+  /** The app's scheduled jobs, run now (the admins' control on the page); left out, the page has none. */
+  runJobs?: () => Promise<ScheduledJobsReport>;
 }
 
 /** Slack gives the app 3 seconds to acknowledge. */
@@ -274,6 +277,17 @@ export class SandboxDriver extends EventEmitter {
       ...(home && { view: { id: `VHOME${userId}`, type: "home", ...home } }),
     });
     return { ok: true };
+  }
+
+  /** "Run scheduled jobs now": for the app's admins only, as any operations control would be. */
+  async runScheduledJobs(userId: string): Promise<ActionResult> {
+    this.sight.requirePersona(userId);
+    const runJobs = this.options.runJobs;
+    if (!runJobs) throw new SandboxError(404, "This sandbox runs no scheduled jobs.");
+    if ((await this.reader.role(userId)) !== "admin") {
+      throw new SandboxError(403, "Only Partner Hub admins can run the scheduled jobs.");
+    }
+    return { ok: true, notice: describeJobsReport(await runJobs()) };
   }
 
   /** A global shortcut (lightning menu) or a message shortcut (a message's "More actions"). */

@@ -81,7 +81,8 @@ export interface ShortcutHint {
 }
 
 export interface SandboxState {
-  team: { id: string; name: string };
+  /** `domain` is what permalinks start with: https://<domain>.slack.com/archives/… */
+  team: { id: string; name: string; domain: string };
   app: { name: string; botUserId: string };
   me: PersonaView;
   personas: PersonaView[];

@@ -16,6 +16,7 @@ import { type SandboxDriver, SandboxError } from "./sandbox-driver";
  *   POST /sandbox/close          { user, viewId, all }               Cancel / X
  *   POST /sandbox/app-opened     { user, tab }                       app_home_opened
  *   POST /sandbox/shortcut       { user, callbackId, channel?, ts? } a global or message shortcut
+ *   POST /sandbox/run-jobs       { user }                            the scheduled jobs, now (admins)
  */
 
 const ZUser = z.string().regex(/^[UW][A-Z0-9]+$/);
@@ -43,6 +44,7 @@ const ZAction = z.object({
 const ZSubmit = z.object({ user: ZUser, viewId: z.string(), entered: ZEntered });
 const ZClose = z.object({ user: ZUser, viewId: z.string(), all: z.boolean() });
 const ZAppOpened = z.object({ user: ZUser, tab: z.enum(["home", "messages"]) });
+const ZRunJobs = z.object({ user: ZUser });
 const ZShortcut = z.object({
   user: ZUser,
   callbackId: z.string(),
@@ -157,6 +159,8 @@ export function createSandboxRoutes(
         const target = input.channel && input.ts ? { channel: input.channel, ts: input.ts } : undefined;
         return live.shortcut(input.user, input.callbackId, target);
       }
+      case "/sandbox/run-jobs":
+        return live.runScheduledJobs(parse(ZRunJobs, body).user);
       default:
         return undefined;
     }

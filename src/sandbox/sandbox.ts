@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { DEMO_PEOPLE, describeSeed, isEmptyDatabase, seedDemo } from "../../prisma/seed";
+import { DEMO_PEOPLE, describeSeed, isEmptyDatabase, queueDemoApprovalRequests, seedDemo } from "../../prisma/seed";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import { type PartnerHub, startPartnerHub } from "../partner-hub";
@@ -7,6 +7,7 @@ import { FakeSlack } from "./fake-slack";
 import { defaultDirectory, type FakeDirectory } from "./fake-slack-directory";
 import { buildPageAssets } from "./page-assets";
 import { SandboxDriver } from "./sandbox-driver";
+import { runScheduledJobsNow } from "./sandbox-jobs";
 import { readSandboxManifest } from "./sandbox-manifest";
 import { createSandboxRoutes } from "./sandbox-routes";
 import { SlackClientSimulator } from "./slack-client-simulator";
@@ -45,11 +46,21 @@ export interface Sandbox extends PartnerHub {
   seeded: boolean;
 }
 
-/** The fake Slack's people: the personas plus everyone the demo data mentions, so names resolve. */
+/** Globex's own Slack organization, connected to #partner-globex. */
+const GLOBEX_TEAM = "T0GLOBEXDS";
+
+/**
+ * The fake Slack's people: the personas plus everyone the demo data mentions, so names resolve.
+ * Each partner's channel is a Slack Connect channel with that partner's organization, as in a real
+ * partner program, so the app's refusal to route cross-partner content there can be seen.
+ */
 function sandboxDirectory(): FakeDirectory {
   const directory = defaultDirectory();
   for (const person of DEMO_PEOPLE) {
     if (!directory.users.some((user) => user.id === person.id)) directory.users.push({ ...person });
+  }
+  for (const channel of directory.channels) {
+    if (channel.id === "C0PARTNERB") Object.assign(channel, { isExtShared: true, sharedWith: [GLOBEX_TEAM] });
   }
   return directory;
 }
@@ -93,9 +104,20 @@ export async function startSandbox(config: Config, logger: Logger, options: Sand
     const summary = await seedDemo(hub.store, { now: new Date() });
     seeded = true;
     logger.info({ ...summary }, describeSeed(summary));
+    // The fake Slack starts empty with a new database: the waiting registrations' requests are owed to #deal-approvals.
+    await queueDemoApprovalRequests(hub.store);
   }
   const simulator = new SlackClientSimulator({ appUrl: `http://127.0.0.1:${hub.port}`, signingSecret, fake });
-  driver = new SandboxDriver({ fake, simulator, store: hub.store, access: hub.services.access, manifest, logger });
+  const jobsInstance = `sandbox:${process.pid}`;
+  driver = new SandboxDriver({
+    fake,
+    simulator,
+    store: hub.store,
+    access: hub.services.access,
+    manifest,
+    logger,
+    runJobs: () => runScheduledJobsNow(hub.services, jobsInstance),
+  });
   logger.info({ port: hub.port, fakeSlack: fake.url }, "sandbox ready");
 
   let stopping: Promise<void> | undefined;

@@ -1,10 +1,13 @@
 import type { FakeDirectory } from "./fake-slack-directory";
 
+/** A web address typed in a message, without the punctuation that ends a sentence after it. */
+const TYPED_URL = /(^|[\s(])(https?:\/\/[^\s<>]+?)(?=[.,;:!?)]*(?:\s|$))/g;
+
 /**
  * What Slack makes of text a person types before the app sees it: & < > escaped, and @name /
  * #channel turned into links (`<@U123|name>` for commands with should_escape, `<@U123>` in
  * messages; commands without should_escape get the names as typed), so the app parses the same
- * text it would get from real Slack.
+ * text it would get from real Slack. Web addresses in messages become links (`<https://…>`).
  */
 export function encodeTypedText(
   text: string,
@@ -25,5 +28,6 @@ export function encodeTypedText(
       const channel = directory.channels.find((entry) => !entry.isIm && entry.name === name.toLowerCase());
       if (!channel) return match;
       return `${before}${form === "command" ? `<#${channel.id}|${channel.name}>` : `<#${channel.id}>`}`;
-    });
+    })
+    .replace(TYPED_URL, (match, before: string, url: string) => (form === "message" ? `${before}<${url}>` : match));
 }

@@ -79,7 +79,9 @@ export class AccessService {
     const role = this.effectiveRole(member, external);
     const channel = identity.commandChannelId;
     if (workspace.approvalsChannel === null && role === "admin" && channel && /^[CG]/.test(channel)) {
-      if (await this.store.workspaces.setApprovalsChannel(workspace.id, channel, true)) {
+      // A partner's own channel would show it every other partner's registrations.
+      const tied = await this.store.partners.findByChannel(workspace.id, channel);
+      if (!tied && (await this.store.workspaces.setApprovalsChannel(workspace.id, channel, true))) {
         workspace.approvalsChannel = channel;
       }
     }

@@ -1,7 +1,7 @@
+import { matchPartner } from "../domain/partners/partner-match";
 import { validateNewPartner } from "../domain/partners/partner-rules";
 import { requireManager } from "../domain/partners/roles";
 import { DomainError } from "../domain/shared/domain-error";
-import { textKey } from "../domain/shared/text-key";
 import type { Actor } from "./access-service";
 import type { MemberRecord, PartnerRecord, PartnerSummary } from "./records";
 import type { Store } from "./store";
@@ -65,10 +65,92 @@ export class PartnerService {
   }
 
   async findByName(actor: Actor, name: string): Promise<PartnerRecord> {
-    const key = textKey(name);
-    if (key === "") throw new DomainError("partner_search_empty");
-    const partner = await this.store.partners.findByKey(actor.workspace.id, key);
-    if (!partner) throw new DomainError("partner_not_found", { name: name.trim() });
-    return partner;
+    return partnerNamed(this.store, actor.workspace.id, name);
   }
+
+  /**
+   * Ties a channel to a partner (`/partner channel`): deals registered and shout-outs given there
+   * preset that partner, and content about other partners stays out of it. The approvals and
+   * celebrations channels show every partner's news, so they can't belong to one.
+   */
+  async tieChannel(
+    actor: Actor,
+    channelId: string,
+    partnerName: string,
+    channel: { shared: boolean },
+  ): Promise<{ partner: PartnerRecord; previousChannel: string | null }> {
+    requireManager(actor.role, "tie_channels");
+    const { approvalsChannel, celebrationsChannel } = actor.workspace;
+    if (channelId === approvalsChannel || channelId === celebrationsChannel)
+      throw new DomainError("channel_is_program");
+    const partner = await this.findByName(actor, partnerName);
+    return this.store.transaction(async (tx) => {
+      const holder = await tx.partners.findByChannel(actor.workspace.id, channelId);
+      if (holder && holder.id !== partner.id) throw new DomainError("channel_taken", { partner: holder.name });
+      const tied = holder ? holder : await tx.partners.setHomeChannel(partner.id, channelId);
+      await tx.audit.record({
+        workspaceId: actor.workspace.id,
+        actor: actor.userId,
+        action: "partner.channel",
+        target: String(partner.id),
+        data: { channelId, previous: partner.homeChannel, shared: channel.shared },
+      });
+      return { partner: tied, previousChannel: partner.homeChannel === channelId ? null : partner.homeChannel };
+    });
+  }
+
+  /** `/partner channel #ch off`: the channel belongs to no partner any more. */
+  async untieChannel(actor: Actor, channelId: string): Promise<PartnerRecord> {
+    requireManager(actor.role, "tie_channels");
+    return this.store.transaction(async (tx) => {
+      const partner = await tx.partners.findByChannel(actor.workspace.id, channelId);
+      if (!partner) throw new DomainError("channel_not_tied");
+      const untied = await tx.partners.setHomeChannel(partner.id, null);
+      await tx.audit.record({
+        workspaceId: actor.workspace.id,
+        actor: actor.userId,
+        action: "partner.channel",
+        target: String(partner.id),
+        data: { channelId: null, previous: channelId },
+      });
+      return untied;
+    });
+  }
+
+  /** The partner a channel is tied to, to preset it (register, shout-out); null when none. */
+  partnerOfChannel(workspaceId: number, channelId: string): Promise<PartnerRecord | null> {
+    return this.store.partners.findByChannel(workspaceId, channelId);
+  }
+
+  /** `/partner remove @someone`: the person stays in the workspace, in no partner company. */
+  async removeMember(actor: Actor, userId: string): Promise<{ partner: PartnerRecord | null; member: MemberRecord }> {
+    requireManager(actor.role, "remove_partner_members");
+    return this.store.transaction(async (tx) => {
+      const member = await tx.members.find(actor.workspace.id, userId);
+      if (!member || member.partnerId === null) throw new DomainError("not_in_partner", { userId });
+      const partner = await tx.partners.findById(actor.workspace.id, member.partnerId);
+      const removed = await tx.members.setPartner(member.id, null);
+      await tx.audit.record({
+        workspaceId: actor.workspace.id,
+        actor: actor.userId,
+        action: "partner.remove",
+        target: userId,
+        data: { partnerId: member.partnerId },
+      });
+      return { partner, member: removed };
+    });
+  }
+}
+
+/**
+ * The partner a person named: exactly, or by an unambiguous prefix of its words ("acme" for
+ * "Acme Solutions"). Several matches are listed back; none gets the closest names as suggestions.
+ */
+export async function partnerNamed(store: Store, workspaceId: number, name: string): Promise<PartnerRecord> {
+  const match = matchPartner(name, await store.partners.list(workspaceId));
+  if (match.kind === "one") return match.partner;
+  if (match.kind === "many") {
+    throw new DomainError("partner_ambiguous", { name: name.trim(), matches: match.matches.map((p) => p.name) });
+  }
+  throw new DomainError("partner_not_found", { name: name.trim(), suggestions: match.suggestions.map((p) => p.name) });
 }

@@ -10,8 +10,18 @@ export class RoleService {
     private readonly access: AccessService,
   ) {}
 
-  async setRole(actor: Actor, targetUserId: string, role: Role): Promise<{ member: MemberRecord; previous: Role }> {
+  /**
+   * `target.external`: the person is a Slack Connect user from another organization (as the Slack
+   * layer found out). They can't run this program, so they stay plain members.
+   */
+  async setRole(
+    actor: Actor,
+    targetUserId: string,
+    role: Role,
+    target: { external: boolean },
+  ): Promise<{ member: MemberRecord; previous: Role }> {
     requireAdmin(actor.role, "change_roles");
+    if (target.external && role !== "member") throw new DomainError("external_cannot_manage");
     if (this.access.adminsFromConfig && (role === "admin" || this.access.isConfiguredAdmin(targetUserId))) {
       throw new DomainError("admins_from_config");
     }

@@ -1,21 +1,24 @@
 import {
   type ProgramSettingsPatch,
+  parseApprovalReminderDays,
   parseProtectionDays,
   parseReportingCurrency,
   parseTimezone,
 } from "../domain/partners/program-settings";
 import { requireAdmin, requireManager } from "../domain/partners/roles";
+import { DomainError } from "../domain/shared/domain-error";
 import type { Actor } from "./access-service";
 import type { WorkspaceRecord } from "./records";
 import type { Store } from "./store";
 
-export const PROGRAM_SETTINGS = ["timezone", "currency", "protection"] as const;
+export const PROGRAM_SETTINGS = ["timezone", "currency", "protection", "approval-reminder"] as const;
 export type ProgramSetting = (typeof PROGRAM_SETTINGS)[number];
 
 const SETTING_PARSERS: Record<ProgramSetting, (text: string) => ProgramSettingsPatch> = {
   timezone: (text) => ({ timezone: parseTimezone(text) }),
   currency: (text) => ({ reportingCurrency: parseReportingCurrency(text) }),
   protection: (text) => ({ protectionDays: parseProtectionDays(text) }),
+  "approval-reminder": (text) => ({ approvalReminderDays: parseApprovalReminderDays(text) }),
 };
 
 /** Program settings changed from `/hub`; every change is audited. */
@@ -52,8 +55,10 @@ export class SettingsService {
     requireManager(actor.role, "post_launcher");
   }
 
-  async setApprovalsChannel(actor: Actor, channelId: string): Promise<void> {
+  /** Every partner's registrations go there: never a channel tied to one partner or shared with another organization. */
+  async setApprovalsChannel(actor: Actor, channelId: string, channel: { shared: boolean }): Promise<void> {
     requireAdmin(actor.role, "choose_approvals_channel");
+    await requireProgramChannel(this.store, actor.workspace.id, channelId, channel);
     await this.store.transaction(async (tx) => {
       await tx.workspaces.setApprovalsChannel(actor.workspace.id, channelId, false);
       await tx.audit.record({
@@ -65,4 +70,19 @@ export class SettingsService {
       });
     });
   }
+}
+
+/**
+ * A channel that shows every partner's news (approvals, celebrations): refused when it is tied to
+ * one partner or shared with another organization, whose people would read the others' deals.
+ */
+export async function requireProgramChannel(
+  store: Store,
+  workspaceId: number,
+  channelId: string,
+  channel: { shared: boolean },
+): Promise<void> {
+  const partner = await store.partners.findByChannel(workspaceId, channelId);
+  if (partner) throw new DomainError("channel_tied", { partner: partner.name });
+  if (channel.shared) throw new DomainError("channel_shared");
 }

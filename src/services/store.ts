@@ -4,6 +4,7 @@ import type { Stage } from "../domain/deals/stages";
 import type { NewPartner } from "../domain/partners/partner-rules";
 import type { ProgramSettingsPatch } from "../domain/partners/program-settings";
 import type { Role } from "../domain/partners/roles";
+import type { GoalRepository, LeaderboardRepository } from "./leaderboard/leaderboard-store";
 import type { JobRunRepository } from "./operations/operations-store";
 import type { OutboxRepository } from "./outbox/outbox-message";
 import type { PracticeRepository } from "./practices/practice-store";
@@ -35,6 +36,8 @@ export interface Store {
   milestones: MilestoneRepository;
   jobRuns: JobRunRepository;
   exchangeRates: ExchangeRateRepository;
+  leaderboard: LeaderboardRepository;
+  goals: GoalRepository;
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** True when the database answers. */
   ping(): Promise<boolean>;
@@ -133,7 +136,11 @@ export type NewDeal = Pick<
   | "region"
   | "notes"
   | "channelId"
-> & { idempotencyKey: string };
+> & {
+  idempotencyKey: string;
+  /** When it was registered, by the services' clock (reminders count working days from it). */
+  createdAt?: Date;
+};
 
 /** Fields a deal change may write. */
 export type DealPatch = Partial<
@@ -238,6 +245,19 @@ export interface PastDealEvent {
 export interface ExchangeRateRepository {
   /** Returns null when the workspace has a rate for this currency already. */
   create(rate: NewExchangeRate): Promise<ExchangeRateRecord | null>;
+  /** Sets the rate of a currency from a day on (`/hub rates EUR 1.08 2026-03-01`), replacing one of the same day. */
+  set(rate: DatedExchangeRate): Promise<DatedExchangeRate>;
+  /** Every rate of the workspace, by currency then date. */
+  list(workspaceId: number): Promise<DatedExchangeRate[]>;
+}
+
+/** A rate valid from its local day (YYYY-MM-DD) until the currency's next one. */
+export interface DatedExchangeRate {
+  workspaceId: number;
+  currency: string;
+  rate: string;
+  validFrom: string;
+  updatedBy: string;
 }
 
 export type NewExchangeRate = Omit<ExchangeRateRecord, "id" | "updatedAt">;

@@ -20,3 +20,55 @@ describe("/hub help over signed HTTP", () => {
     expect(shown).toContain("/partner add Acme Resellers region:EMEA tier:gold");
   });
 });
+
+describe("help lists what the caller may use", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ hubAdmins: ["U0ADMIN"] });
+    await h.command("U0ADMIN", "/hub", "role <@U0MANAGER> manager");
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("shows admin commands to admins only and manager commands to managers and admins", async () => {
+    const admin = (await h.command("U0ADMIN", "/hub", "help")).text;
+    const manager = (await h.command("U0MANAGER", "/hub", "help")).text;
+    const member = (await h.command("U0PARTNERA", "/hub", "help")).text;
+
+    for (const adminOnly of [
+      "/hub role",
+      "/hub approvals",
+      "/hub timezone",
+      "/hub settings approval-reminder",
+      "/hub status",
+    ]) {
+      expect(admin).toContain(adminOnly);
+      expect(manager).not.toContain(adminOnly);
+      expect(member).not.toContain(adminOnly);
+    }
+    for (const managers of ["/hub launcher", "/partner channel", "/partner remove", "award:"]) {
+      expect(admin).toContain(managers);
+      expect(manager).toContain(managers);
+      expect(member).not.toContain(managers);
+    }
+    for (const everyone of [
+      "/deal find",
+      "/deal edit 42",
+      "/deal list partner",
+      "/practice search",
+      "/hub settings shoutouts",
+    ]) {
+      expect(member).toContain(everyone);
+    }
+    expect(member).not.toContain("*/partner*");
+  });
+
+  it("answers a command's own help by role too", async () => {
+    expect((await h.command("U0MANAGER", "/partner", "help")).text).toContain("/partner channel #partner-acme");
+    expect((await h.command("U0PARTNERA", "/partner", "help")).text).toContain(
+      "`/partner` is for managers and admins.",
+    );
+    expect((await h.command("U0PARTNERA", "/deal", "help")).text).toContain("/deal find");
+  });
+});

@@ -19,9 +19,7 @@ describe("/hub approvals and /hub launcher", () => {
     await h.command("U0MANAGER", "/hub", "help", "C0PARTNERA");
     expect((await h.hub.db.workspace.findFirstOrThrow()).approvalsChannel).toBeNull();
     // The first channel an admin uses the app in becomes the default (the DM above did not count).
-    expect((await h.command("U0ADMIN", "/hub", "approvals", "C0SALES")).text).toContain(
-      "Deal approvals go to <#C0SALES>",
-    );
+    expect((await h.command("U0ADMIN", "/hub", "approvals", "C0SALES")).text).toContain("Deal approvals go to #sales");
     expect((await h.command("U0MANAGER", "/hub", "approvals <#C0APPROVALS|deal-approvals>", "C0SALES")).text).toContain(
       "Only admins can choose the approvals channel.",
     );
@@ -30,7 +28,7 @@ describe("/hub approvals and /hub launcher", () => {
     expect((await h.hub.db.workspace.findFirstOrThrow()).approvalsChannel).toBe("C0APPROVALS");
     expect(await h.hub.db.auditEntry.count({ where: { action: "settings.approvals_channel" } })).toBe(1);
     expect((await h.command("U0ADMIN", "/hub", "approvals", "C0SALES")).text).toContain(
-      "Deal approvals go to <#C0APPROVALS>",
+      "Deal approvals go to #deal-approvals",
     );
   });
 
@@ -82,5 +80,38 @@ describe("/hub approvals and /hub launcher", () => {
       protectionDays: 120,
     });
     expect(await h.hub.db.auditEntry.count({ where: { action: "settings.update" } })).toBe(3);
+  });
+
+  it("names channels in the settings, never by raw id, to everyone", async () => {
+    await h.command("U0ADMIN", "/hub", "shoutouts channel <#C0SALES|sales>", "C0SALES");
+    for (const userId of ["U0ADMIN", "U0MANAGER", "U0PARTNERA"]) {
+      const shown = await h.command(userId, "/hub", "settings", "C0SALES");
+      expect(shown.text).toContain("Approvals channel: #deal-approvals");
+      expect(shown.text).toContain("in #sales");
+      expect(shown.text).not.toMatch(/C0[A-Z]+/);
+    }
+    // A channel Slack won't describe (the app was never invited) is not shown by id either.
+    await h.hub.db.workspace.updateMany({ data: { celebrationsChannel: "C0NOWHERE" } });
+    const unknown = await h.command("U0ADMIN", "/hub", "settings", "C0SALES");
+    expect(unknown.text).toContain("a channel I can't see");
+    expect(unknown.text).not.toContain("C0NOWHERE");
+  });
+
+  it("changes after how many working days managers are reminded of waiting registrations (admins)", async () => {
+    expect((await h.command("U0ADMIN", "/hub", "settings", "C0SALES")).text).toContain(
+      "Approval reminder: after 2 working days waiting",
+    );
+    expect((await h.command("U0MANAGER", "/hub", "settings approval-reminder 3", "C0SALES")).text).toContain(
+      "Only admins can change program settings.",
+    );
+    const three = await h.command("U0ADMIN", "/hub", "settings approval-reminder 3", "C0SALES");
+    expect(three.text).toContain("Managers are reminded of registrations waiting more than 3 working days.");
+    expect(three.text).toContain("Approval reminder: after 3 working days waiting");
+    expect((await h.command("U0ADMIN", "/hub", "settings approval-reminder 31", "C0SALES")).text).toContain(
+      "from 1 to 30, or off",
+    );
+    const off = await h.command("U0ADMIN", "/hub", "settings approval-reminder OFF", "C0SALES");
+    expect(off.text).toContain("Approval reminder: off");
+    expect((await h.hub.db.workspace.findFirstOrThrow()).approvalReminderDays).toBe(0);
   });
 });

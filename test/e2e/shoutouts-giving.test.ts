@@ -129,10 +129,12 @@ describe("giving shout-outs", () => {
     }
   });
 
-  it("answers help with values, awards and the allowance", async () => {
+  it("answers help with values and the allowance, and the award line only to managers", async () => {
     const help = await h.command("U0PARTNERA", "/shoutout", "help", "C0SALES");
-    expect(help.text).toContain("award:");
+    expect(help.text).not.toContain("award:");
     expect(help.text).toContain("5 recipients a day");
     expect(help.text).toContain("/hub values");
+    const managers = await h.command("U0MANAGER", "/shoutout", "help", "C0SALES");
+    expect(managers.text).toContain("award:");
   });
 });

@@ -295,6 +295,14 @@ describe("input blocks", () => {
     expect(renderBlock(input, context, { errors: { other: "x" } })).not.toContain("has-error");
   });
 
+  it("shows the error in place of the hint, as Slack does, and the hint again without one", () => {
+    const html = renderBlock(input, context, { errors: { amount_block: "Amount must be positive" } });
+    expect(html).toContain('<div class="input-hint" hidden>In the deal&#39;s currency</div>');
+    expect(html.indexOf("input-hint")).toBeLessThan(html.indexOf("field-error"));
+    const other = renderBlock(input, context, { errors: { other: "x" } });
+    expect(other).toContain('<div class="input-hint">In the deal&#39;s currency</div>');
+  });
+
   it("lets an input with dispatch_action send block_actions", () => {
     expect(renderBlock({ ...input, dispatch_action: true }, context)).not.toContain("data-input");
   });

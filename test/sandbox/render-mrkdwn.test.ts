@@ -101,6 +101,56 @@ describe("renderMrkdwn", () => {
   });
 });
 
+describe("Slack date tokens", () => {
+  // 2026-11-27 23:30 UTC: Friday evening in London, already Saturday in Singapore, afternoon in New York.
+  const instant = Date.UTC(2026, 10, 27, 23, 30) / 1000;
+  const token = `<!date^${instant}^{date} {time}|2026-11-28 00:30 CET>`;
+  const as = (timeZone: string, now?: Date) => renderMrkdwn(token, { ...context, timeZone, now });
+
+  it("renders the app's {date} {time} token in each reader's own time zone", () => {
+    expect(as("Europe/London")).toBe('<span class="date">November 27th, 2026 11:30 PM</span>');
+    expect(as("Asia/Singapore")).toBe('<span class="date">November 28th, 2026 7:30 AM</span>');
+    expect(as("America/New_York")).toBe('<span class="date">November 27th, 2026 6:30 PM</span>');
+    expect(renderMrkdwn(`<!date^${instant}^{date}|2026-11-28>`, { ...context, timeZone: "Asia/Tokyo" })).toBe(
+      '<span class="date">November 28th, 2026</span>',
+    );
+  });
+
+  it("shows the fallback for a format or a timestamp Slack can't read, and escapes it", () => {
+    expect(md(`<!date^${instant}^{date} {weekday}|Fri 27 Nov>`)).toBe('<span class="date">Fri 27 Nov</span>');
+    expect(md("<!date^soon^{date}|next week>")).toBe('<span class="date">next week</span>');
+    expect(md("<!date^1.5^{date}|1970-01-01>")).toBe('<span class="date">1970-01-01</span>');
+    expect(md("<!date^x^{date}|&lt;b&gt; &amp; co>")).toBe('<span class="date">&lt;b&gt; &amp; co</span>');
+  });
+
+  it("keeps the text around the token and formats around it", () => {
+    expect(md(`*Registered* <!date^1700000000^{date_num}|2023-11-14> by <@U0PAT>`)).toBe(
+      '<b>Registered</b> <span class="date">2023-11-14</span> by <span class="mention" data-user="U0PAT">@pat</span>',
+    );
+  });
+
+  it("says today, yesterday and tomorrow for the _pretty tokens, on the reader's calendar", () => {
+    const now = new Date(Date.UTC(2026, 10, 28, 1, 0));
+    const pretty = `<!date^${instant}^{date_pretty} at {time}|x>`;
+    expect(renderMrkdwn(pretty, { ...context, timeZone: "Europe/London", now })).toBe(
+      '<span class="date">yesterday at 11:30 PM</span>',
+    );
+    expect(renderMrkdwn(pretty, { ...context, timeZone: "Asia/Singapore", now })).toBe(
+      '<span class="date">today at 7:30 AM</span>',
+    );
+    expect(formatSlackDate(instant + 86_400, "{date_short_pretty}", "Asia/Singapore", now)).toBe("tomorrow");
+    expect(formatSlackDate(instant - 5 * 86_400, "{date_pretty}", "UTC", now)).toBe("November 22nd, 2026");
+  });
+
+  it("says how long ago with {ago}", () => {
+    const now = new Date((instant + 3 * 3_600 + 59) * 1000);
+    expect(formatSlackDate(instant, "{ago}", "UTC", now)).toBe("3 hours ago");
+    expect(formatSlackDate(instant, "{ago}", "UTC", new Date(instant * 1000 + 20_000))).toBe("just now");
+    expect(formatSlackDate(instant + 2 * 86_400, "{ago}", "UTC", now)).toBe("in 1 day");
+    expect(formatSlackDate(instant - 86_400 * 61, "{ago}", "UTC", now)).toBe("2 months ago");
+  });
+});
+
 describe("renderPlainText and renderText", () => {
   it("escapes plain text and converts emoji only when asked", () => {
     expect(renderPlainText("<b>:tada:</b>\nnext")).toBe(

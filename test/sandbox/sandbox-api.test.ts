@@ -87,6 +87,20 @@ describe("the sandbox server", () => {
     expect(byId.U0EXTERNAL).toMatchObject({ role: "member", company: "Acme Solutions", external: true });
   });
 
+  it("posts the demo's waiting registrations to #deal-approvals on first start, the Tanabe conflict among them", async () => {
+    const waiting = await sandbox.db.deal.count({
+      where: { status: { in: ["pending", "conflict", "info_requested"] } },
+    });
+    const requests = await eventually(async () => {
+      const { messages } = await state("U0MANAGER", "C0APPROVALS");
+      const cards = messages.filter((message) => message.text.startsWith("Deal registration #"));
+      return cards.length === waiting ? cards : undefined;
+    }, "the approval requests");
+    const tanabe = requests.find((message) => message.text.includes("#88"));
+    expect(tanabe?.text).toContain("Tanabe Robotics");
+    expect(JSON.stringify(tanabe?.blocks)).toContain("#70");
+  });
+
   it("shows each person only the channels they are in, and the App Home only to its own organization", async () => {
     const admin = await state("U0ADMIN");
     expect(admin.channels.map((channel) => channel.id)).toEqual([
@@ -96,7 +110,12 @@ describe("the sandbox server", () => {
       "C0PARTNERB",
       "D0ADMIN",
     ]);
-    expect(admin.channels.find((channel) => channel.id === "C0PARTNERA")?.shared).toBe(true);
+    // Both partner channels are Slack Connect channels with their partner's organization.
+    expect(admin.channels.filter((channel) => channel.shared).map((channel) => channel.id)).toEqual([
+      "C0PARTNERA",
+      "C0PARTNERB",
+    ]);
+    expect(admin.team).toEqual({ id: "T0VENDOR", name: "Vendor Inc", domain: "vendor" });
     const partnerA = await state("U0PARTNERA");
     expect(partnerA.channels.map((channel) => channel.id)).toEqual(["C0PARTNERA", "D0PARTNERA"]);
     const external = await state("U0EXTERNAL");
@@ -261,14 +280,15 @@ describe("the sandbox driver, with the app's answers stubbed", () => {
     await plainText.command("U0MANAGER", "C0APPROVALS", "/hub help");
     const failing = driverAnswering(async () => ({ status: 500, body: "", json: undefined }));
     expect((await failing.command("U0MANAGER", "C0APPROVALS", "/hub help")).ok).toBe(false);
-    const seen = await acked.state("U0MANAGER", "C0APPROVALS");
-    expect(seen.messages.map(({ user, text, ephemeral }) => ({ user, text, ephemeral }))).toEqual([
+    // #deal-approvals also holds the demo's approval requests: only the notes to Max are looked at.
+    const notes = (await acked.state("U0MANAGER", "C0APPROVALS")).messages.filter((message) => message.ephemeral);
+    expect(notes.map(({ user, text, ephemeral }) => ({ user, text, ephemeral }))).toEqual([
       { user: "U0PARTNERHUB", text: "Right away", ephemeral: true },
       { user: "U0PARTNERHUB", text: "Plain ack", ephemeral: true },
       { user: "USLACKBOT", text: '`/hub` failed with the error "dispatch_failed" (HTTP 500).', ephemeral: true },
     ]);
-    expect(seen.messages[0]?.blocks).toEqual(json.blocks);
-    expect((await acked.state("U0ADMIN", "C0APPROVALS")).messages).toEqual([]);
+    expect(notes[0]?.blocks).toEqual(json.blocks);
+    expect((await acked.state("U0ADMIN", "C0APPROVALS")).messages.filter((message) => message.ephemeral)).toEqual([]);
     for (const driver of [acked, plainText, failing]) driver.detach();
   });
 

@@ -7,9 +7,11 @@ import { DEMO_SHOUTOUTS } from "../../prisma/seed/demo-shoutouts";
 import { createDb, type Db } from "../../src/data/database";
 import { migrate } from "../../src/data/migrator";
 import { createStore } from "../../src/data/prisma-store";
+import { rivalsOf } from "../../src/domain/deals/conflicts";
 import { customerKeys, sameCustomer } from "../../src/domain/deals/customer";
 import { REGISTRATION_STATUSES } from "../../src/domain/deals/registration";
 import { OPEN_STAGES, STAGES } from "../../src/domain/deals/stages";
+import { approvalReminderDue, workingDaysBetween } from "../../src/domain/shared/working-days";
 import type { Store } from "../../src/services/store";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -234,6 +236,56 @@ describe("the demo seed", () => {
     expect(history.stage).toBe("won");
     const other = await db.deal.findUniqueOrThrow({ where: { id: 27 }, include: { partner: true } });
     expect(other.partner.name).not.toBe("Acme Solutions");
+  });
+
+  it("stages issue 9's tour: the Tanabe conflict, a question for Pat, a rejection to correct, a registration waiting for days", async () => {
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { teamId: "T0VENDOR" } });
+    // The README's tour: Sakura's #70 holds Tanabe Robotics, Globex's #88 waits with the conflict to resolve.
+    const sakura = await db.deal.findUniqueOrThrow({ where: { id: 70 }, include: { partner: true } });
+    expect(sakura).toMatchObject({ customerName: "Tanabe Robotics K.K.", status: "approved" });
+    expect(sakura.partner.name).toBe("Sakura Networks");
+    expect(OPEN_STAGES).toContain(sakura.stage);
+    expect(sakura.protectedUntil?.getTime()).toBeGreaterThan(now.getTime() + 14 * DAY);
+    const globex = await db.deal.findUniqueOrThrow({ where: { id: 88 }, include: { partner: true } });
+    expect(globex).toMatchObject({ customerName: "Tanabe Robotics", status: "conflict", conflictDealId: 70 });
+    expect(globex.partner.name).toBe("Globex Distribution");
+    expect(globex.createdBy).toBe("U0PARTNERB");
+    // The rule the app applies at approval time finds Sakura's deal as the live rival.
+    const record = await store.deals.findById(workspace.id, 88);
+    if (!record) throw new Error("no deal #88");
+    const rivals = rivalsOf(record, await store.deals.findSameCustomer(workspace.id, record.customer), now);
+    expect(rivals.map((rival) => rival.id)).toEqual([70]);
+
+    // Pat's company has a manager's question waiting for its answer.
+    const question = await db.deal.findFirstOrThrow({
+      where: { status: "info_requested", partner: { name: "Acme Solutions" }, createdBy: "U0PARTNERA" },
+      include: { events: true },
+    });
+    expect(question.decidedBy).toBe("U0MANAGER");
+    expect(question.events.find((event) => event.type === "request_info")).toMatchObject({
+      actor: "U0MANAGER",
+      data: expect.stringContaining(question.decisionNote ?? "?"),
+    });
+
+    // A registration of Pat's rejected within the last 30 days, with a reason that says what to correct.
+    const rejected = await db.deal.findMany({
+      where: { status: "rejected", createdBy: "U0PARTNERA", decidedAt: { gt: new Date(now.getTime() - 30 * DAY) } },
+    });
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.decisionNote).toMatch(/resubmit/);
+
+    // Registrations waiting longer than the reminder threshold (2 working days), and reminders on.
+    expect(workspace.approvalReminderDays).toBe(2);
+    const undecided = await store.deals.undecided();
+    const overdue = undecided.filter((deal) => workingDaysBetween(deal.createdAt, now, workspace.timezone) > 2);
+    expect(overdue.length).toBeGreaterThanOrEqual(3);
+    expect(overdue.length).toBeLessThan(undecided.length);
+    expect(undecided.some((deal) => approvalReminderDue(deal.createdAt, now, workspace.timezone, 2))).toBe(true);
+
+    // Each persona's partner channel is tied to its partner.
+    expect((await store.partners.findByChannel(workspace.id, "C0PARTNERA"))?.name).toBe("Acme Solutions");
+    expect((await store.partners.findByChannel(workspace.id, "C0PARTNERB"))?.name).toBe("Globex Distribution");
+    expect(await store.partners.findByChannel(workspace.id, "C0APPROVALS")).toBeNull();
   });
 
   it("adds about 40 best practices in every region and many tags, with votes, some saved from messages", async () => {

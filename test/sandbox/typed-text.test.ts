@@ -27,4 +27,18 @@ describe("encodeTypedText: what Slack makes of typed text", () => {
     );
     expect(encodeTypedText("@pat #sales", directory, "escaped-only")).toBe("@pat #sales");
   });
+
+  it("links web addresses in messages, leaving sentence punctuation outside", () => {
+    expect(
+      encodeTypedText(
+        "See https://vendor.slack.com/archives/C0APPROVALS/p1700000000000123. And (https://x.dev/?a=1&b=2)!",
+        directory,
+        "message",
+      ),
+    ).toBe(
+      "See <https://vendor.slack.com/archives/C0APPROVALS/p1700000000000123>. And (<https://x.dev/?a=1&amp;b=2>)!",
+    );
+    expect(encodeTypedText("go to https://x.dev", directory, "command")).toBe("go to https://x.dev");
+    expect(encodeTypedText("no link: vendor.slack.com", directory, "message")).toBe("no link: vendor.slack.com");
+  });
 });

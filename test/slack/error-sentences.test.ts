@@ -52,7 +52,7 @@ const SENTENCES: [Problem, string][] = [
   ],
   [
     { code: "customer_domain_invalid", params: { shown: "müller.de", foreignCharacters: true } },
-    '"müller.de" has characters a domain can\'t have. Type international domains in their xn-- form, or leave the domain empty.',
+    "\"müller.de\" has characters a domain can't have (spaces, symbols). Type the customer's domain, like acme.com or münchen.de, or leave it empty.",
   ],
   [{ code: "product_missing" }, "Enter the product or service being sold."],
   [{ code: "product_too_short", params: { min: 2 } }, "A product needs at least 2 characters."],

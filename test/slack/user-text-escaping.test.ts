@@ -114,6 +114,7 @@ const workspace: WorkspaceRecord = {
   celebrateFirstWin: true,
   celebrateRecordMonth: true,
   celebrationsChannel: null,
+  approvalReminderDays: 2,
 };
 
 const events: DealEventRecord[] = [
@@ -135,7 +136,11 @@ const surfaces: Record<string, { text?: string; blocks?: unknown[]; type?: strin
   "deal card": dealCardMessage(deal({ status: "approved" })),
   "deal card, lost": dealCardMessage(deal({ stage: "lost" })),
   "deal card, won": dealCardMessage(deal({ stage: "won", closedAt: new Date() })),
-  "approval with conflict": approvalMessage(deal({ status: "conflict" }), deal({ id: 3, status: "approved" })),
+  "approval with conflict": approvalMessage(deal({ status: "conflict" }), {
+    rivals: [deal({ id: 3, status: "approved" })],
+    exchanges: [],
+    now: new Date(0),
+  }),
   "approval, decided": approvalMessage(deal({ status: "rejected" })),
   "approved notice": decisionNotice(open, "approve", "U0MAX"),
   "rejected notice": decisionNotice(open, "reject", "U0MAX"),

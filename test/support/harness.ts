@@ -4,6 +4,7 @@ import { composePartnerHub, type PartnerHub, type StartOptions, startPartnerHub 
 import { FakeSlack } from "../../src/sandbox/fake-slack";
 import type { FakeDirectory } from "../../src/sandbox/fake-slack-directory";
 import { SlackClientSimulator } from "../../src/sandbox/slack-client-simulator";
+import { withDateFallbacks } from "../../src/slack/views/slack-date";
 import { expectWithinSlackLimits } from "./block-limits";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
@@ -16,14 +17,17 @@ export interface CommandReply {
   text: string;
 }
 
-/** Every `text` in a message or view, in order: what a person reads. */
+/**
+ * Every `text` in a message or view, in order: what a person reads. Date tokens read as their
+ * fallback (the workspace's zone), so a test finds "2026-12-05" whether or not the view used one.
+ */
 export function visibleText(node: unknown): string {
   const parts: string[] = [];
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(walk);
     else if (typeof value === "object" && value !== null) {
       for (const [key, inner] of Object.entries(value)) {
-        if (key === "text" && typeof inner === "string") parts.push(inner);
+        if (key === "text" && typeof inner === "string") parts.push(withDateFallbacks(inner));
         else walk(inner);
       }
     }

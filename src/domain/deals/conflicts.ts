@@ -51,3 +51,19 @@ export function checkConflicts(
     conflictsWith: blocking.filter((r) => r.partnerId !== candidate.partnerId),
   };
 }
+
+/**
+ * Other partners' registrations that block this one, oldest first, checked when a manager is
+ * about to decide rather than only when it was registered: a registration that was never flagged
+ * (the other came later, or was approved first) is a conflict all the same.
+ * `sameCustomer` may include the deal itself and the same partner's registrations; both are skipped.
+ */
+export function rivalsOf<R extends ExistingRegistration>(
+  deal: ExistingRegistration & { id: number },
+  sameCustomer: readonly R[],
+  now: Date,
+): R[] {
+  const candidate = { id: deal.id, partnerId: deal.partnerId, customer: deal.customer };
+  const blocking = new Set(checkConflicts(candidate, [...sameCustomer], now).conflictsWith.map((r) => r.id));
+  return sameCustomer.filter((r) => blocking.has(r.id)).sort((a, b) => a.id - b.id);
+}

@@ -202,6 +202,9 @@ export function parseAmount(text: string, currency: string): ParseResult {
   if (number === "misplaced_separators") return fail({ code: "amount_separators", params: { text: text.trim() } });
 
   if (negative) return fail({ code: "amount_not_positive" });
+  const ambiguous = ambiguity(rest, currency, units);
+  if (ambiguous !== null)
+    return fail({ code: "amount_ambiguous", params: { text: text.trim(), ...ambiguous, currency } });
   if (number.fraction.length > units) return fail({ code: "amount_decimals", params: { currency, decimals: units } });
 
   const integer = number.integer.replace(/^0+/, "");
@@ -214,6 +217,27 @@ export function parseAmount(text: string, currency: string): ParseResult {
   if (tooLarge) return fail({ code: "amount_too_large", params: { currency, max: MAX_AMOUNT_MAJOR } });
 
   return { ok: true, minor: Number((integer + fraction).replace(/^0+/, "")) };
+}
+
+/**
+ * "7.000" in euros: a German means seven thousand, an American seven. A lone dot is read as
+ * decimal everywhere else, but when it is followed by exactly three digits, the thousands reading
+ * is well formed and the decimal one fits the currency ("7.000" is EUR 7.00, "7.250" EUR 7.25),
+ * guessing either way could be off by a factor of a thousand, so the person is asked. Currencies
+ * with three decimals (KWD) read it as decimal: "7.000" is KWD 7.000. Where the decimal reading
+ * doesn't fit ("1.234" in USD) the decimals error says what is wrong, as before.
+ */
+function ambiguity(body: string, currency: string, units: number): { thousands: string; decimal: string } | null {
+  if (units >= 3) return null;
+  const match = /^([1-9]\d{0,2})\.(\d{3})$/.exec(body.trim());
+  if (match === null) return null;
+  const [, integer = "", digits = ""] = match;
+  if (!/^0*$/.test(digits.slice(units))) return null;
+  const decimalMinor = Number(integer + digits.slice(0, units));
+  return {
+    thousands: formatAmountNumber(Number(integer + digits) * 10 ** units, currency),
+    decimal: formatAmountNumber(decimalMinor, currency),
+  };
 }
 
 function fail(problem: Problem): { ok: false; problem: Problem } {

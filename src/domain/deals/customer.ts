@@ -1,3 +1,5 @@
+import { domainToASCII, domainToUnicode } from "node:url";
+import freeMailDomains from "email-providers";
 import { DomainError } from "../shared/domain-error";
 import { textKey } from "../shared/text-key";
 
@@ -8,6 +10,8 @@ const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 /**
  * The customer's web domain, which identifies a company far better than its name does, from
  * whatever a salesperson pastes: a bare domain, a URL, an e-mail address or an e-mail header.
+ * Internationalized domains (münchen.de, ДОМЕН.РФ) come back in their ASCII form
+ * (xn--mnchen-3ya.de), the one DNS, e-mail and other registrations use, so both spellings match.
  * null when nothing was given.
  */
 export function normalizeDomain(input: string): string | null {
@@ -22,15 +26,39 @@ export function normalizeDomain(input: string): string | null {
     .replace(/^\/\//, "");
   host = host.split(/[/?#]/, 1)[0] ?? "";
   host = host.slice(host.lastIndexOf("@") + 1);
-  host = host.replace(/:\d*$/, "").toLowerCase().replace(/\.$/, "");
+  host = host.replace(/:\d*$/, "").replace(/[.\u3002\uff0e\uff61]$/, "");
+  const ascii = toAsciiHost(host);
   // "www.com" is a company's own domain, not a www prefix on "com".
-  if (host.startsWith("www.") && host.includes(".", 4)) host = host.slice(4);
+  const domain = ascii.startsWith("www.") && ascii.includes(".", 4) ? ascii.slice(4) : ascii;
 
-  if (!isHostname(host)) {
+  if (!isHostname(domain)) {
     const shown = trimmed.length > 60 ? `${trimmed.slice(0, 59)}…` : trimmed;
     throw new DomainError("customer_domain_invalid", { shown, foreignCharacters: /[^\x20-\x7e]/.test(host) });
   }
-  return host;
+  return domain;
+}
+
+/**
+ * The IDNA (UTS #46) ASCII form, as browsers compute it: case folded, full-width forms mapped,
+ * labels with other scripts punycoded, typed xn-- labels checked. "" when it is no domain.
+ * Plain ASCII skips the conversion because WHATWG hosts read "1.2" or "0x7f.1" as IPv4 addresses.
+ */
+function toAsciiHost(host: string): string {
+  if (/^[\x21-\x24\x26-\x7e]*$/.test(host) && !/(^|\.)xn--/i.test(host)) return host.toLowerCase();
+  let decoded = host;
+  if (host.includes("%")) {
+    try {
+      decoded = decodeURIComponent(host);
+    } catch {
+      return "";
+    }
+  }
+  const ascii = domainToASCII(decoded);
+  // Browsers let "-münchen.de" through (no hyphen check); a registrar would not.
+  const hyphenated = domainToUnicode(ascii)
+    .split(".")
+    .some((label) => label.startsWith("-") || label.endsWith("-"));
+  return hyphenated ? "" : ascii;
 }
 
 function isHostname(host: string): boolean {
@@ -38,6 +66,19 @@ function isHostname(host: string): boolean {
   const labels = host.split(".");
   const tld = labels[labels.length - 1] ?? "";
   return labels.length >= 2 && labels.every((label) => LABEL.test(label)) && TLD.test(tld);
+}
+
+/** Built once: the list holds ~8,800 domains, a few of them written in Unicode. */
+const FREE_MAIL: ReadonlySet<string> = new Set(
+  freeMailDomains.map((domain) => (/^[\x21-\x7e]*$/.test(domain) ? domain : domainToASCII(domain)).toLowerCase()),
+);
+
+/**
+ * Free-mail and ISP domains (gmail.com, gmx.de, outlook.com…): people at thousands of companies
+ * write from them, so they say nothing about which company a deal is for. Takes a normalized domain.
+ */
+export function isFreeMailDomain(domain: string): boolean {
+  return FREE_MAIL.has(domain.toLowerCase());
 }
 
 /**
@@ -190,8 +231,16 @@ export function customerKeys(input: { name: string; domainOrEmail?: string | nul
  * Two registrations are for the same customer when their domains agree. Names only decide when a
  * domain is missing on either side: "Acme" on acme.com and "Acme" on acme.de are different
  * companies, while two people typing "ACME Inc." and "Acme" without a domain mean the same one.
+ * A free-mail domain counts as missing: two deals from gmail.com addresses are for the same
+ * customer only when their names say so. The domain is still stored; only matching ignores it.
  */
 export function sameCustomer(a: CustomerKeys, b: CustomerKeys): boolean {
-  if (a.domain !== null && b.domain !== null) return a.domain === b.domain;
+  const domainA = identifyingDomain(a.domain);
+  const domainB = identifyingDomain(b.domain);
+  if (domainA !== null && domainB !== null) return domainA === domainB;
   return a.nameKey !== "" && a.nameKey === b.nameKey;
+}
+
+function identifyingDomain(domain: string | null): string | null {
+  return domain === null || isFreeMailDomain(domain) ? null : domain;
 }

@@ -77,9 +77,8 @@ export function validateDeal(draft: DealDraft, context: { today: string; default
   }
 
   const product = oneLine(draft.product);
-  if (product === "") errors.product = { code: "product_missing" };
-  else if (product.length < MIN_NAME) errors.product = { code: "product_too_short", params: { min: MIN_NAME } };
-  else if (product.length > MAX_PRODUCT) errors.product = tooLong("product", MAX_PRODUCT);
+  const productError = productProblem(product);
+  if (productError !== null) errors.product = productError;
 
   const currency = (oneLine(draft.currency) || context.defaultCurrency).toUpperCase();
   let amountMinor = 0;
@@ -103,8 +102,7 @@ export function validateDeal(draft: DealDraft, context: { today: string; default
   const region = oneLine(draft.region) || null;
   if (region !== null && region.length > MAX_REGION) errors.region = tooLong("region", MAX_REGION);
 
-  // Notes keep their line breaks: partners write them as short paragraphs or lists.
-  const notes = draft.notes?.trim() || null;
+  const notes = notesOf(draft.notes);
   if (notes !== null && notes.length > MAX_NOTES) errors.notes = tooLong("notes", MAX_NOTES);
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -124,15 +122,29 @@ export function validateDeal(draft: DealDraft, context: { today: string; default
   };
 }
 
-function tooLong(field: LimitedDealField, max: number): Problem {
+/** What is wrong with a product as typed (already on one line), or null. Shared with deal edits. */
+export function productProblem(product: string): Problem | null {
+  if (product === "") return { code: "product_missing" };
+  if (product.length < MIN_NAME) return { code: "product_too_short", params: { min: MIN_NAME } };
+  if (product.length > MAX_PRODUCT) return tooLong("product", MAX_PRODUCT);
+  return null;
+}
+
+/** Notes keep their line breaks: partners write them as short paragraphs or lists. null when empty. */
+export function notesOf(text: string | null | undefined): string | null {
+  return text?.trim() || null;
+}
+
+export function tooLong(field: LimitedDealField, max: number): Problem {
   return { code: "deal_field_too_long", params: { field, max } };
 }
 
-function isProblem(value: Date | Problem | null): value is Problem {
+export function isProblem(value: Date | Problem | null): value is Problem {
   return value !== null && !(value instanceof Date);
 }
 
-function oneLine(text: string | null | undefined): string {
+/** A modal's single-line text with runs of white space folded. */
+export function oneLine(text: string | null | undefined): string {
   return (text ?? "").replace(/\s+/g, " ").trim();
 }
 
@@ -159,8 +171,15 @@ function isoDate({ year, month, day }: CalendarDate): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** A Date for the calendar day, or what is wrong with the text; null when no date was given. */
-function checkExpectedClose(text: string, todayText: string): Date | null | Problem {
+/**
+ * A Date for the calendar day, or what is wrong with the text; null when no date was given.
+ * `allowPast`: an edit may record that a deal slipped past its date; a registration may not start so.
+ */
+export function checkExpectedClose(
+  text: string,
+  todayText: string,
+  options: { allowPast?: boolean } = {},
+): Date | null | Problem {
   const today = parseIsoDate(todayText);
   if (today === null) throw new RangeError(`today must be a YYYY-MM-DD date, got "${todayText}"`);
   if (text === "") return null;
@@ -169,7 +188,7 @@ function checkExpectedClose(text: string, todayText: string): Date | null | Prob
   if (date === null) return { code: "close_date_invalid", params: { date: text } };
 
   // Fixed-width ISO dates order the same as strings, so no Date (and no time zone) is needed to compare.
-  if (text < todayText) return { code: "close_date_past" };
+  if (text < todayText && options.allowPast !== true) return { code: "close_date_past" };
   const limitYear = today.year + MAX_CLOSE_YEARS_AHEAD;
   const limit = isoDate({
     year: limitYear,

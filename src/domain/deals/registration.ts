@@ -67,6 +67,39 @@ function checkNoteLength(note: string, what: "reason" | "question"): void {
   }
 }
 
+export const MAX_ANSWER = 1000;
+
+/**
+ * The status once the partner answers a manager's question: back to a manager's queue, as a
+ * conflict again when another partner's registration still stands in the way (`hasRivals`).
+ * Only a registration a manager asked about waits for an answer.
+ */
+export function answerInfo(status: RegistrationStatus, hasRivals = false): "pending" | "conflict" {
+  if (status !== "info_requested") throw new DomainError("not_waiting_for_answer", { status });
+  return hasRivals ? "conflict" : "pending";
+}
+
+/** The partner's answer, trimmed; line breaks are kept because answers are often short lists. */
+export function checkAnswer(text: string): string {
+  const answer = text.trim();
+  if (answer === "") throw new DomainError("answer_missing");
+  if (answer.length > MAX_ANSWER) throw new DomainError("answer_too_long", { max: MAX_ANSWER });
+  return answer;
+}
+
+/** Only a rejected registration can be corrected and sent again; an expired one is registered anew. */
+export function resubmittable(status: RegistrationStatus): void {
+  if (status !== "rejected") throw new DomainError("not_rejected", { status });
+}
+
+/** Why a conflict was resolved this way: the losing partner reads it, so it is required like a rejection's. */
+export function checkResolutionReason(text: string): string {
+  const reason = text.trim();
+  if (reason === "") throw new DomainError("reason_missing");
+  checkNoteLength(reason, "reason");
+  return reason;
+}
+
 export const DEFAULT_PROTECTION_DAYS = 90;
 export const REMINDER_LEAD_DAYS = 14;
 export const MIN_PROTECTION_DAYS = 1;

@@ -13,7 +13,14 @@ export interface ProgramSettingsPatch {
   celebrateFirstWin?: boolean;
   celebrateRecordMonth?: boolean;
   celebrationsChannel?: string | null;
+  /** Working days a registration may wait before managers are reminded; 0 turns reminders off. */
+  approvalReminderDays?: number;
 }
+
+/** Registrations waiting more than this many working days are brought to the managers' attention. */
+export const APPROVAL_REMINDER_DEFAULT = 2;
+export const MIN_APPROVAL_REMINDER_DAYS = 1;
+export const MAX_APPROVAL_REMINDER_DAYS = 30;
 
 export function parseTimezone(text: string): string {
   const zone = text.trim();
@@ -36,6 +43,20 @@ export function parseProtectionDays(text: string): number {
   const days = Number(text.trim());
   if (!/^\d+$/.test(text.trim()) || days < MIN_PROTECTION_DAYS || days > MAX_PROTECTION_DAYS) {
     throw new DomainError("protection_days_invalid", { min: MIN_PROTECTION_DAYS, max: MAX_PROTECTION_DAYS });
+  }
+  return days;
+}
+
+/** "off" or "0" turns approval reminders off (0); otherwise a whole number of working days. */
+export function parseApprovalReminderDays(text: string): number {
+  const typed = text.trim().toLowerCase();
+  if (typed === "off" || /^0+$/.test(typed)) return 0;
+  const days = Number(typed);
+  if (!/^\d+$/.test(typed) || days < MIN_APPROVAL_REMINDER_DAYS || days > MAX_APPROVAL_REMINDER_DAYS) {
+    throw new DomainError("approval_reminder_days_invalid", {
+      min: MIN_APPROVAL_REMINDER_DAYS,
+      max: MAX_APPROVAL_REMINDER_DAYS,
+    });
   }
   return days;
 }

@@ -177,6 +177,15 @@ export interface ErrorParams {
   unclosed_quote: undefined;
   option_repeated: { key: string };
   not_in_channel: undefined;
+
+  // Leaderboards, goals and exchange rates (issue 11).
+  leaderboard_word_unknown: { word: string };
+  leaderboard_part_repeated: { first: string; second: string };
+  leaderboard_filter_empty: { key: "region" | "tier" };
+  leaderboard_range_invalid: { text: string };
+  leaderboard_range_reversed: { first: string; last: string };
+  leaderboard_range_too_long: { maxDays: number };
+  exchange_rate_invalid: { text: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

@@ -4,6 +4,8 @@ import type { ActionTarget, Json } from "../sandbox-protocol";
 import { post } from "./api";
 import { dom } from "./dom";
 import { collectEntered, modalForm } from "./modal";
+import { followPermalink } from "./navigation";
+import { parsePermalink } from "./permalink";
 import { plainLabel } from "./render-blocks";
 import type { RenderContext } from "./render-context";
 import { renderMrkdwn } from "./render-mrkdwn";
@@ -98,7 +100,9 @@ export async function elementAction(element: HTMLElement): Promise<void> {
   const confirm = json?.confirm as Json | undefined;
   if (confirm && !(await confirmDialog(confirm, renderContext(current)))) return;
   const url = element.dataset.url;
-  if (url) window.open(url, "_blank", "noopener");
+  const permalink = url ? parsePermalink(url, current.team.domain) : undefined;
+  if (permalink) followPermalink(permalink);
+  else if (url) window.open(url, "_blank", "noopener");
   let target: ActionTarget;
   const kind = surface.dataset.surface;
   if (kind === "message")

@@ -4,13 +4,16 @@ import { cancelCharacterEntered, characterEntered, elementAction } from "./eleme
 import { closeModal, submitModal } from "./modal";
 import {
   closeThread,
+  followPermalink,
   navigate,
   openThread,
+  runScheduledJobs,
   runShortcut,
   shortcutMenu,
   switchPerson,
   toggleSwitcher,
 } from "./navigation";
+import { parsePermalink } from "./permalink";
 import { autosize } from "./render-app";
 import { session, ui } from "./state";
 
@@ -39,11 +42,24 @@ const CLICKS: [string, (element: HTMLElement) => void][] = [
   ["[data-global-shortcuts]", (element) => shortcutMenu(element, "global")],
   ["[data-message-shortcuts]", (element) => shortcutMenu(element, "message", element.dataset.messageShortcuts)],
   ["[data-shortcut]", (element) => runShortcut(element)],
+  ["[data-run-jobs]", () => void runScheduledJobs()],
   ["button[data-action-id]", (element) => void elementAction(element)],
 ];
 
+/** A permalink of this workspace is followed inside the page; any other link opens a new tab. */
+function followedLink(event: MouseEvent, target: HTMLElement): boolean {
+  const link = target.closest<HTMLAnchorElement>("a[href]");
+  const domain = session.state?.team.domain;
+  const permalink = link && domain ? parsePermalink(link.href, domain) : undefined;
+  if (!permalink) return false;
+  event.preventDefault();
+  followPermalink(permalink);
+  return true;
+}
+
 function onClick(event: MouseEvent): void {
   const target = event.target as HTMLElement;
+  if (followedLink(event, target)) return;
   if (!target.closest("#popover") && !target.closest("[data-global-shortcuts], [data-message-shortcuts]")) {
     dom.popover.hidden = true;
   }

@@ -4,7 +4,7 @@ import { onState, redraw, refresh, scheduleRefresh } from "./api";
 import { restoreComposerDraft } from "./composer";
 import { listen } from "./events";
 import { connectLive } from "./live";
-import { announceAppOpened } from "./navigation";
+import { announceAppOpened, revealFollowedMessage } from "./navigation";
 import { renderApp } from "./render-app";
 import { session } from "./state";
 
@@ -18,6 +18,7 @@ import { session } from "./state";
 onState((current) => {
   renderApp(current);
   announceAppOpened(current);
+  revealFollowedMessage();
 });
 listen();
 connectLive({

@@ -48,7 +48,11 @@ function showModalErrors(errors: Record<string, string>, failure?: string): void
     const message = errors[slot.dataset.errorFor ?? ""];
     slot.textContent = message ?? "";
     slot.hidden = !message;
-    slot.closest(".block-input")?.classList.toggle("has-error", Boolean(message));
+    const block = slot.closest(".block-input");
+    block?.classList.toggle("has-error", Boolean(message));
+    // Slack shows the error in place of the hint.
+    const hint = block?.querySelector<HTMLElement>(".input-hint");
+    if (hint) hint.hidden = Boolean(message);
   }
   const banner = dom.overlay.querySelector<HTMLElement>(".modal-failure");
   if (banner) {

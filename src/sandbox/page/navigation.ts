@@ -3,8 +3,9 @@ import { ifDefined } from "lit-html/directives/if-defined.js";
 import type { SandboxState } from "../sandbox-protocol";
 import { post, redraw, scheduleRefresh } from "./api";
 import { restoreComposerDraft, saveComposerDraft } from "./composer";
-import { dom } from "./dom";
+import { dom, toast } from "./dom";
 import { clearModalOverlay } from "./modal";
+import type { PermalinkTarget } from "./permalink";
 import { paneChannelId, saveUi, session, type Ui, ui } from "./state";
 
 /** Moving around: channels, the app's tabs, threads, who is acting, and the shortcut menus. */
@@ -16,10 +17,49 @@ export function navigate(change: Partial<Ui>): void {
   restoreComposerDraft();
   session.announceApp = ui.surface === "app";
   scheduleRefresh(0);
-  // Channels open at their latest message, the App Home at its top (as in Slack).
+  // Channels open at their latest message, the App Home at its top (as in Slack); a followed
+  // permalink scrolls to its message instead.
   window.setTimeout(() => {
+    if (session.reveal) return;
     dom.pane.scrollTop = ui.surface === "app" && ui.appTab === "home" ? 0 : dom.pane.scrollHeight;
   }, 120);
+}
+
+/** How long a followed permalink waits for its message to be drawn before giving up. */
+const REVEAL_WAIT_MS = 4_000;
+
+/**
+ * A permalink clicked in a message, a modal or the Home tab: Slack's client opens the channel (the
+ * thread, for a reply) and shows the message there, rather than opening slack.com in a browser.
+ */
+export function followPermalink(target: PermalinkTarget): void {
+  const channel = session.state?.channels.find((entry) => entry.id === target.channel);
+  if (!channel) {
+    toast("That message is in a conversation you're not part of.", true);
+    return;
+  }
+  session.reveal = { ts: target.ts, inThread: target.threadTs !== undefined, until: Date.now() + REVEAL_WAIT_MS };
+  const at =
+    channel.kind === "dm"
+      ? { surface: "app" as const, appTab: "messages" as const }
+      : { surface: "channel" as const, channel: channel.id };
+  navigate({ ...at, thread: target.threadTs });
+}
+
+/** After a draw: scrolls to the followed permalink's message and flashes it, once it is there. */
+export function revealFollowedMessage(): void {
+  const reveal = session.reveal;
+  if (!reveal) return;
+  const root = reveal.inThread ? dom.threadMessages : dom.pane;
+  const element = root.querySelector<HTMLElement>(`.message[data-ts="${CSS.escape(reveal.ts)}"]`);
+  if (!element) {
+    if (Date.now() > reveal.until) session.reveal = undefined;
+    return;
+  }
+  session.reveal = undefined;
+  element.scrollIntoView({ block: "center" });
+  element.classList.add("message-revealed");
+  window.setTimeout(() => element.classList.remove("message-revealed"), 2_500);
 }
 
 /** Opening the app's Home or Messages tab: Slack tells the app (app_home_opened), once per opening. */
@@ -89,4 +129,17 @@ export function runShortcut(item: HTMLElement): void {
     channel: ts ? paneChannelId() : undefined,
     ts,
   });
+}
+
+/** The admin's "Run scheduled jobs now": the server says what the jobs did (a toast). */
+export async function runScheduledJobs(): Promise<void> {
+  if (session.runningJobs) return;
+  session.runningJobs = true;
+  redraw();
+  try {
+    await post("run-jobs", { user: ui.user });
+  } finally {
+    session.runningJobs = false;
+    redraw();
+  }
 }

@@ -70,7 +70,16 @@ function navTemplate(current: SandboxState): TemplateResult {
     : html`<div class="nav-note">${current.app.name} is installed in ${current.team.name}, not in this person's
         organization: no App Home or DMs with it.</div>`;
   const channels = current.channels.filter((channel) => channel.kind === "channel");
-  return html`<div class="nav-section">Channels</div>${channels.map(item)}<div class="nav-section">Apps</div>${app}`;
+  return html`<div class="nav-section">Channels</div>${channels.map(item)}<div class="nav-section">Apps</div>${app}${jobsTemplate(current)}`;
+}
+
+/** The admins' "Run scheduled jobs now": what the hourly jobs would do, without waiting for them. */
+function jobsTemplate(current: SandboxState): TemplateResult | typeof nothing {
+  if (current.me.role !== "admin") return nothing;
+  return html`<div class="nav-section">Sandbox</div><button type="button" class="nav-item nav-jobs" data-run-jobs
+      ?disabled=${session.runningJobs}
+      title="Runs the hourly jobs now: protection reminders and expiries, reminders of registrations waiting for approval"><span
+        class="nav-icon" aria-hidden="true">⏱</span><span>${session.runningJobs ? "Running jobs…" : "Run scheduled jobs now"}</span></button>`;
 }
 
 function headerTemplate(current: SandboxState): TemplateResult {

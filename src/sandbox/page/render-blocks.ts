@@ -50,8 +50,11 @@ function inputBlock(block: Json, blockId: string, context: RenderContext, option
   const element = obj(block.element) ?? {};
   const optional = block.optional === true;
   const label = renderPlainText(str(obj(block.label)?.text));
-  const hint = block.hint ? `<div class="input-hint">${renderPlainText(str(obj(block.hint)?.text))}</div>` : "";
   const error = options.errors?.[blockId];
+  // Slack shows an input's error in place of its hint, never both.
+  const hint = block.hint
+    ? `<div class="input-hint"${attrs({ hidden: Boolean(error) })}>${renderPlainText(str(obj(block.hint)?.text))}</div>`
+    : "";
   const control = renderElement(element, blockId, context, options, block.dispatch_action !== true);
   return `<label class="input-label">${label}${optional ? ' <span class="optional">(optional)</span>' : ""}</label>${control}${hint}<div class="field-error"${attrs({ "data-error-for": blockId, hidden: !error })}>${escapeHtml(error ?? "")}</div>`;
 }

@@ -9,6 +9,8 @@ export interface RenderContext {
   me?: string | undefined;
   /** IANA timezone for `<!date^...>` tokens; the runtime's when unset. */
   timeZone?: string | undefined;
+  /** What "today" and "ago" are measured from in date tokens; the current time when unset (tests pin it). */
+  now?: Date | undefined;
 }
 
 export function emptyContext(): RenderContext {

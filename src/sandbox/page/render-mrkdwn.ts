@@ -60,9 +60,48 @@ function ordinal(day: number): string {
   return `${day}${({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[day % 10] ?? "th"}`;
 }
 
-/** `<!date^1700000000^{date_short} at {time}|fallback>` in the viewer's timezone, as Slack shows it. */
-export function formatSlackDate(seconds: number, format: string, timeZone?: string): string {
+/** The local calendar day of an instant in `timeZone`, as a day number that can be compared. */
+function dayNumber(date: Date, timeZone?: string): number {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(date)
+    .split("-")
+    .map(Number);
+  return Date.UTC(parts[0] ?? 1970, (parts[1] ?? 1) - 1, parts[2] ?? 1) / 86_400_000;
+}
+
+/** Slack's {ago}: "just now", "5 minutes ago", "3 hours ago", "2 days ago", or "in 2 days" for the future. */
+function ago(date: Date, now: Date): string {
+  const seconds = Math.round((now.getTime() - date.getTime()) / 1000);
+  const size = Math.abs(seconds);
+  if (size < 60) return "just now";
+  const [count, unit] =
+    size < 3_600
+      ? [Math.floor(size / 60), "minute"]
+      : size < 86_400
+        ? [Math.floor(size / 3_600), "hour"]
+        : size < 30 * 86_400
+          ? [Math.floor(size / 86_400), "day"]
+          : size < 365 * 86_400
+            ? [Math.floor(size / (30 * 86_400)), "month"]
+            : [Math.floor(size / (365 * 86_400)), "year"];
+  const amount = `${count} ${unit}${count === 1 ? "" : "s"}`;
+  return seconds >= 0 ? `${amount} ago` : `in ${amount}`;
+}
+
+/**
+ * `<!date^1700000000^{date_short} at {time}|fallback>` in the reader's time zone, as Slack shows it.
+ * Undefined when the format names a token Slack does not know: Slack then shows the fallback.
+ * `now` decides "today"/"yesterday"/"tomorrow" of the _pretty tokens and {ago}.
+ */
+export function formatSlackDate(
+  seconds: number,
+  format: string,
+  timeZone?: string,
+  now = new Date(),
+): string | undefined {
+  if (!Number.isFinite(seconds)) return undefined;
   const date = new Date(seconds * 1000);
+  if (Number.isNaN(date.getTime())) return undefined;
   const part = (options: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat("en-US", { timeZone, ...options }).format(date);
   const parts = new Intl.DateTimeFormat("en-US", {
@@ -75,19 +114,32 @@ export function formatSlackDate(seconds: number, format: string, timeZone?: stri
   const day = Number(pick("day"));
   const month = part({ month: "long" });
   const year = pick("year");
+  const full = `${month} ${ordinal(day)}, ${year}`;
+  const short = `${part({ month: "short" })} ${day}, ${year}`;
+  const long = `${part({ weekday: "long" })}, ${full}`;
+  const relative = { [-1]: "yesterday", 0: "today", 1: "tomorrow" }[
+    dayNumber(date, timeZone) - dayNumber(now, timeZone)
+  ];
   const tokens: Record<string, string> = {
     date_num: `${year}-${pick("month")}-${pick("day")}`,
-    date: `${month} ${ordinal(day)}, ${year}`,
-    date_short: `${part({ month: "short" })} ${day}, ${year}`,
-    date_long: `${part({ weekday: "long" })}, ${month} ${ordinal(day)}, ${year}`,
-    date_pretty: `${month} ${ordinal(day)}, ${year}`,
-    date_short_pretty: `${part({ month: "short" })} ${day}, ${year}`,
-    date_long_pretty: `${part({ weekday: "long" })}, ${month} ${ordinal(day)}, ${year}`,
+    date: full,
+    date_short: short,
+    date_long: long,
+    date_pretty: relative ?? full,
+    date_short_pretty: relative ?? short,
+    date_long_pretty: relative ?? long,
     time: part({ hour: "numeric", minute: "2-digit" }),
     time_secs: part({ hour: "numeric", minute: "2-digit", second: "2-digit" }),
-    day_divider_pretty: `${part({ weekday: "long" })}, ${month} ${ordinal(day)}`,
+    day_divider_pretty: relative ?? `${part({ weekday: "long" })}, ${month} ${ordinal(day)}`,
+    ago: ago(date, now),
   };
-  return format.replace(/\{(\w+)\}/g, (match, token: string) => tokens[token] ?? match);
+  let unknown = false;
+  const text = format.replace(/\{(\w+)\}/g, (match, token: string) => {
+    const value = tokens[token];
+    if (value === undefined) unknown = true;
+    return value ?? match;
+  });
+  return unknown ? undefined : text;
 }
 
 /** The inside of `<...>`: a link, a mention, a special mention or a date. */
@@ -112,9 +164,10 @@ function renderAngle(inner: string, context: RenderContext): string {
     }
     if (special === "subteam") return `<span class="mention">${escapeHtml(label ?? "@group")}</span>`;
     if (special === "date") {
-      const seconds = Number(rest[0]);
+      // Slack wants whole seconds; anything else, or a format it can't read, shows the fallback.
+      const seconds = /^\d+$/.test(rest[0] ?? "") ? Number(rest[0]) : Number.NaN;
       const format = rest[1] ?? "{date}";
-      const text = Number.isFinite(seconds) ? formatSlackDate(seconds, format, context.timeZone) : (label ?? "");
+      const text = formatSlackDate(seconds, format, context.timeZone, context.now) ?? label ?? "";
       const link = rest[2] ? safeUrl(decodeSlackEntities(rest[2])) : undefined;
       const shown = escapeHtml(text);
       return link

@@ -35,9 +35,9 @@ function richInline(element: Json, context: RenderContext): string {
       return renderEmoji(str(element.name));
     case "date": {
       const seconds = Number(element.timestamp);
-      const text = Number.isFinite(seconds)
-        ? formatSlackDate(seconds, str(element.format) || "{date}", context.timeZone)
-        : str(element.fallback);
+      const text =
+        formatSlackDate(seconds, str(element.format) || "{date}", context.timeZone, context.now) ??
+        str(element.fallback);
       return wrap(`<span class="date">${escapeHtml(text)}</span>`);
     }
     case "color":

@@ -45,7 +45,18 @@ export const session: {
   live: boolean;
   /** The app's Home or Messages tab was just opened: Slack tells the app once per opening. */
   announceApp: boolean;
-} = { state: undefined, switcherOpen: false, live: false, announceApp: ui.surface === "app" };
+  /** A followed permalink's message, to scroll to and flash once it is drawn (until `until`). */
+  reveal: { ts: string; inThread: boolean; until: number } | undefined;
+  /** The admin's "Run scheduled jobs now" is under way. */
+  runningJobs: boolean;
+} = {
+  state: undefined,
+  switcherOpen: false,
+  live: false,
+  announceApp: ui.surface === "app",
+  reveal: undefined,
+  runningJobs: false,
+};
 
 /** What the person entered in each open view, so an update of the view keeps it. */
 export const viewDrafts = new Map<string, Entered>();

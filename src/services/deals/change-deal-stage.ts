@@ -7,6 +7,7 @@ import type { DealRecord } from "../records";
 import { changeDeal, type DealContext } from "./deal-context";
 import { cardThreadMessage, redrawMessages } from "./deal-messages";
 import { getDeal } from "./deal-queries";
+import { isUndecided } from "./deal-rivals";
 
 /** Moves a deal to another stage; won may correct the amount, lost needs a reason. */
 export async function changeDealStage(
@@ -41,7 +42,8 @@ export async function changeDealStage(
       },
     },
     (changed, eventId) => [
-      ...redrawMessages(changed, eventId, { approval: false }),
+      // While a manager still has to decide, the approval request shows the stage and amount too.
+      ...redrawMessages(changed, eventId, { approval: isUndecided(changed) }),
       cardThreadMessage(changed, eventId, { type: "stage", by: actor.userId }),
     ],
     to === "won" ? (tx, changed) => celebrateDealWon(tx, changed, context.clock()) : undefined,

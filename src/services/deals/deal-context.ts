@@ -19,7 +19,8 @@ export function viewerOf(actor: Actor): DealViewer {
  * One optimistic update of a deal, its DealEvent and the messages it owes Slack, in one
  * transaction: either all three are recorded or none. Null when the deal no longer matched
  * `expected` (someone else changed it first), so a repeated click changes nothing. `after` runs
- * further writes that belong to the same change (a won deal's milestones) in the transaction.
+ * further writes that belong to the same change (a won deal's milestones) in the transaction;
+ * `before` runs checks that must hold while it commits (no rival approved meanwhile) first.
  */
 export function changeDeal(
   context: DealContext,
@@ -29,8 +30,10 @@ export function changeDeal(
   event: { actor: string; type: string; data?: object },
   messages: (changed: DealRecord, eventId: number) => OutboxDraft[],
   after?: (tx: Store, changed: DealRecord) => Promise<void>,
+  before?: (tx: Store) => Promise<void>,
 ): Promise<DealRecord | null> {
   return context.store.transaction(async (tx) => {
+    await before?.(tx);
     const changed = await tx.deals.update(deal.id, expected, patch);
     if (!changed) return null;
     const eventId = await tx.deals.addEvent({ at: context.clock(), dealId: deal.id, ...event });

@@ -7,6 +7,7 @@ import type { DealRecord } from "../records";
 import { changeDeal, type DealContext } from "./deal-context";
 import { redrawMessages, tellPartnerMessages } from "./deal-messages";
 import { getDeal } from "./deal-queries";
+import { liveRivals } from "./deal-rivals";
 
 export function requireDecider(actor: Actor): void {
   if (!canManageProgram(actor.role)) throw new DomainError("forbidden", { action: "decide_deals" });
@@ -20,7 +21,9 @@ export async function dealForDecision(context: DealContext, actor: Actor, dealId
 
 /**
  * Approve, reject or ask for info. Two managers clicking at once produce one decision: the
- * second is told who decided first and when.
+ * second is told who decided first and when. Approving while another partner holds or awaits
+ * rights to the same customer is refused: that takes resolveConflict, which says who loses. The
+ * check runs under the workspace lock, so two rivals approved at once can't both be protected.
  */
 export async function decideDeal(
   context: DealContext,
@@ -50,6 +53,16 @@ export async function decideDeal(
       ...redrawMessages(changed, eventId, { approval: true }),
       ...tellPartnerMessages(changed, eventId, { type: "decision", decision, by: actor.userId }),
     ],
+    undefined,
+    status === "approved"
+      ? async (tx) => {
+          await tx.workspaces.lock(actor.workspace.id);
+          const rivals = await liveRivals(tx, deal, now);
+          if (rivals.length > 0) {
+            throw new DomainError("conflict_unresolved", { dealId, rivalIds: rivals.map((rival) => rival.id) });
+          }
+        }
+      : undefined,
   );
   if (!updated) {
     const current = await getDeal(context, actor, dealId);
@@ -60,7 +73,7 @@ export async function decideDeal(
 }
 
 /** Domain errors about a decided registration name who decided it and when. */
-function alreadyDecided<T>(deal: DealRecord, work: () => T): T {
+export function alreadyDecided<T>(deal: DealRecord, work: () => T): T {
   try {
     return work();
   } catch (error) {

@@ -25,8 +25,15 @@ export type RegisterResult =
   | { kind: "created"; deal: DealRecord; conflict: DealRecord | null }
   | { kind: "repeat"; deal: DealRecord };
 
-/** What the Register a deal modal offers this person. */
-export async function registrationForm(context: DealContext, actor: Actor): Promise<RegistrationForm> {
+/**
+ * What the Register a deal modal offers this person. Opened in a channel tied to a partner, a
+ * manager finds that partner chosen already (they usually register for the people in the room).
+ */
+export async function registrationForm(
+  context: DealContext,
+  actor: Actor,
+  channelId?: string | null,
+): Promise<RegistrationForm> {
   const manager = canManageProgram(actor.role);
   const all = await context.store.partners.list(actor.workspace.id);
   const own = all.find((partner) => partner.id === actor.member.partnerId) ?? null;
@@ -34,11 +41,14 @@ export async function registrationForm(context: DealContext, actor: Actor): Prom
   if (manager && all.length === 0) {
     throw new DomainError("no_partners");
   }
+  const partners = manager ? all.filter((partner) => partner.status !== "inactive") : own ? [own] : [];
+  const tied = manager && channelId ? await context.store.partners.findByChannel(actor.workspace.id, channelId) : null;
+  const preset = tied && partners.some((partner) => partner.id === tied.id) ? tied : null;
   return {
-    partners: manager ? all.filter((partner) => partner.status !== "inactive") : own ? [own] : [],
-    defaultPartnerId: own?.id ?? null,
+    partners,
+    defaultPartnerId: preset?.id ?? own?.id ?? null,
     defaultCurrency: actor.workspace.reportingCurrency,
-    defaultRegion: own?.region ?? null,
+    defaultRegion: (preset ?? own)?.region ?? null,
     canChoosePartner: manager,
   };
 }
@@ -101,6 +111,7 @@ export async function registerDeal(
         notes: valid.notes,
         channelId,
         idempotencyKey,
+        createdAt: now,
       });
       // A concurrent submit of the same modal won; PostgreSQL has aborted this transaction.
       if (!created) throw new Error("idempotency key taken");

@@ -23,7 +23,8 @@ export function createRecognitionUseCases(context: RecognitionContext) {
     setAnnounce: (actor: Actor, on: boolean) => setAnnounce(context, actor, on),
     setValues: (actor: Actor, values: string[]) => setCompanyValues(context, actor, values),
     setAllowance: (actor: Actor, n: number) => setAllowance(context, actor, n),
-    setCelebrations: (actor: Actor, settings: CelebrationSettings) => setCelebrations(context, actor, settings),
+    setCelebrations: (actor: Actor, settings: CelebrationSettings, channel?: { shared: boolean }) =>
+      setCelebrations(context, actor, settings, channel),
     forMessage: (workspaceId: number, id: number) => shoutoutForMessage(context, workspaceId, id),
     /** The partner a milestone celebration names, as it is at delivery. */
     partnerForMessage: (workspaceId: number, partnerId: number) =>

@@ -4,6 +4,7 @@ import { parseAllowance } from "../../domain/recognition/allowance";
 import { parseCompanyValues } from "../../domain/recognition/company-values";
 import type { Actor } from "../access-service";
 import type { MemberRecord, WorkspaceRecord } from "../records";
+import { requireProgramChannel } from "../settings-service";
 import type { RecognitionContext } from "./recognition-context";
 
 export interface CelebrationSettings {
@@ -32,12 +33,18 @@ export async function setAllowance(context: RecognitionContext, actor: Actor, n:
   return updateRecognition(context, actor, { shoutoutAllowance: parseAllowance(n) });
 }
 
+/** `channel.shared`: the new celebrations channel is shared with another organization, as Slack says. */
 export async function setCelebrations(
   context: RecognitionContext,
   actor: Actor,
   settings: CelebrationSettings,
+  channel: { shared: boolean } = { shared: false },
 ): Promise<WorkspaceRecord> {
   requireAdmin(actor.role, "change_settings");
+  if (typeof settings.channel === "string") {
+    // Every partner's milestones are celebrated there: the same rule as the approvals channel.
+    await requireProgramChannel(context.store, actor.workspace.id, settings.channel, channel);
+  }
   return updateRecognition(context, actor, {
     ...(settings.firstWin !== undefined && { celebrateFirstWin: settings.firstWin }),
     ...(settings.recordMonth !== undefined && { celebrateRecordMonth: settings.recordMonth }),

@@ -46,6 +46,17 @@ export class SlackIdentities {
     };
   }
 
+  /**
+   * Whether someone the actor named (a mention in a command) is from another organization: the
+   * same installation rule as for the person acting, settled by users.info.
+   */
+  async isExternal(requestTeamId: string | undefined, userId: string): Promise<boolean> {
+    const client = await this.clientFor(requestTeamId ?? "");
+    const installation = await this.installationOf(client);
+    const home = await this.homeOf(client, installation, { requestTeamId, userId });
+    return !belongsTo(installation, home);
+  }
+
   private installationOf(client: WebClient): Promise<InstallationIdentity> {
     let found = this.installations.get(client);
     if (!found) {

@@ -12,6 +12,15 @@ export async function publishHome(deps: SlackDeps, client: WebClient, actor: Act
     deps.services.practices.home(actor),
     deps.services.recognition.home(actor),
   ]);
+  // Waiting rows name the other partners' registrations of the same customer, found live.
+  const rivals = new Map(
+    await Promise.all(
+      deals.awaitingDecision.map(
+        async (deal) =>
+          [deal.id, (await deps.services.deals.approvalContextOf(actor.workspace.id, deal.id))?.rivals ?? []] as const,
+      ),
+    ),
+  );
   await client.views.publish({
     user_id: actor.userId,
     view: homeView({
@@ -21,6 +30,7 @@ export async function publishHome(deps: SlackDeps, client: WebClient, actor: Act
       today: localDate(deps.services.clock(), actor.workspace.timezone),
       practices,
       shoutouts,
+      rivals,
     }),
   });
 }

@@ -4,6 +4,7 @@ import { STAGE_LABELS } from "../../domain/deals/stages";
 import { daysBetween, isoDate, localDate } from "../../domain/shared/calendar";
 import type { DealRecord } from "../../services/records";
 import { type Mrkdwn, md, trusted } from "./block-kit";
+import { slackDate } from "./slack-date";
 
 /** Short pieces of text about a deal, shared by every deal view. */
 
@@ -15,10 +16,15 @@ export function dealAmount(deal: Pick<DealRecord, "amountMinor" | "currency">): 
   return formatAmount(deal.amountMinor, deal.currency);
 }
 
+/** Won or lost: the customer's protection no longer matters to anyone reading about the deal. */
+export function isClosed(deal: Pick<DealRecord, "stage">): boolean {
+  return deal.stage === "won" || deal.stage === "lost";
+}
+
 /** "Pending approval", "Approved · protected until 2027-02-25", … */
 export function statusLine(deal: DealRecord): Mrkdwn {
   const label = STATUS_LABELS[deal.status];
-  if (deal.status === "approved" && deal.protectedUntil) {
+  if (deal.status === "approved" && deal.protectedUntil && !isClosed(deal)) {
     const extension = deal.extensionRequestedAt ? " · extension requested" : "";
     return md`${label} · protected until ${dayOf(deal, deal.protectedUntil)}${extension}`;
   }
@@ -52,23 +58,20 @@ export function stageLabel(deal: DealRecord): string {
   return STAGE_LABELS[deal.stage];
 }
 
-/** The local calendar day of an instant (protected until, won on) in the deal's workspace. */
-export function dayOf(deal: Pick<DealRecord, "timezone">, instant: Date): string {
-  return localDate(instant, deal.timezone);
+/**
+ * The calendar day of an instant (protected until, won on): a Slack date token, so each reader
+ * sees their own day; the workspace's day is the fallback where tokens are not rendered.
+ */
+export function dayOf(deal: Pick<DealRecord, "timezone">, instant: Date): Mrkdwn {
+  return slackDate(instant, "date", deal.timezone);
 }
 
-/** "2026-11-27 11:00 CET": an instant in the workspace's time zone. */
-export function when(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZoneName: "short",
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")} ${part("timeZoneName")}`;
+/** An instant with its time ("decided on …"), in each reader's zone; the workspace's as the fallback. */
+export function when(instant: Date, timeZone: string): Mrkdwn {
+  return slackDate(instant, "datetime", timeZone);
+}
+
+/** The workspace's local day as plain text: for comparisons and where a token cannot go (option labels). */
+export function plainDayOf(deal: Pick<DealRecord, "timezone">, instant: Date): string {
+  return localDate(instant, deal.timezone);
 }

@@ -97,7 +97,7 @@ const SENTENCES: Sentences = {
   channel_is_program: () =>
     "That channel receives every partner's deals or celebrations, so it can't belong to one partner. Choose the partner's own channel.",
   channel_not_tied: () => "That channel isn't tied to a partner.",
-  not_in_partner: ({ userId }) => `${mention(userId)} isn't in a partner company.`,
+  not_in_partner: ({ userId }) => `${mention(userId).text} isn't in a partner company.`,
   external_cannot_manage: () =>
     "That person is a Slack Connect guest from another organization: guests can use Partner Hub as partners but can't manage the program.",
   partner_search_empty: () => "Name the partner company.",
@@ -120,7 +120,7 @@ const SENTENCES: Sentences = {
   customer_name_no_letters: () => "A customer name needs letters or digits.",
   customer_domain_invalid: ({ shown, foreignCharacters }) =>
     foreignCharacters
-      ? `"${shown}" has characters a domain can't have. Type international domains in their xn-- form, or leave the domain empty.`
+      ? `"${shown}" has characters a domain can't have (spaces, symbols). Type the customer's domain, like acme.com or münchen.de, or leave it empty.`
       : `"${shown}" isn't a web domain. Type the customer's domain, like acme.com, or leave it empty.`,
   product_missing: () => "Enter the product or service being sold.",
   product_too_short: ({ min }) => `A product needs at least ${min} characters.`,
@@ -182,7 +182,8 @@ const SENTENCES: Sentences = {
   extension_decided: () => "Someone else just decided this extension.",
   conflict_unresolved: ({ dealId, rivalIds }) =>
     `Approving #${dealId} would protect two partners for one customer (${rivalIds.map((id) => `#${id}`).join(", ")}). Resolve the conflict: choose which registration keeps the customer.`,
-  conflict_changed: () => "The conflict changed while you were deciding (another registration was decided or closed). Open it again.",
+  conflict_changed: () =>
+    "The conflict changed while you were deciding (another registration was decided or closed). Open it again.",
   answer_missing: () => "Write your answer.",
   answer_too_long: ({ max }) => `An answer can be at most ${max} characters.`,
   not_waiting_for_answer: ({ status }) =>
@@ -233,6 +234,18 @@ const SENTENCES: Sentences = {
   unclosed_quote: () => "A quote is opened but never closed.",
   option_repeated: ({ key }) => `${key}: is given twice.`,
   not_in_channel: () => "I can't post here: invite me first with `/invite @Partner Hub`.",
+
+  leaderboard_word_unknown: ({ word }) =>
+    `I don't know ${quoted(word)}. Try \`/leaderboard [week|last-week|month|last-month|quarter|year|all|2026-01-01..2026-03-31] [revenue|deals|pipeline|winrate|registrations|kudos] [partners|people] [region:<name>] [tier:<name>] [chart]\`.`,
+  leaderboard_part_repeated: ({ first, second }) =>
+    `${quoted(first)} and ${quoted(second)} say the same part twice: pick one.`,
+  leaderboard_filter_empty: ({ key }) => `${key}: needs a name, like \`${key}:${key === "region" ? "EMEA" : "gold"}\`.`,
+  leaderboard_range_invalid: ({ text }) =>
+    `${quoted(text)} is not a range of days: write it as \`2026-01-01..2026-03-31\` (both days included).`,
+  leaderboard_range_reversed: ({ first, last }) => `The range ends (${last}) before it starts (${first}).`,
+  leaderboard_range_too_long: ({ maxDays }) => `A range can cover at most ${maxDays} days: use \`all\` for all time.`,
+  exchange_rate_invalid: ({ text }) =>
+    `${quoted(text)} is not a rate: give the units of the reporting currency per unit of the other, like \`1.08\`.`,
 };
 
 /** The sentence for a refusal, thrown (DomainError) or collected (a field's Problem). */

@@ -1,12 +1,18 @@
 import type { KnownBlock } from "@slack/types";
+import type { Role } from "../../domain/partners/roles";
 import { context, divider, header, type Mrkdwn, md, section, trusted } from "./block-kit";
 import { type Message, message } from "./message";
+
+/** The least role that may use a command line; absent: everyone. */
+export type HelpAudience = "manager" | "admin";
 
 /** What `/hub help` lists: every command that exists, what it does and an example. */
 export interface CommandHelp {
   command: string;
   summary: string;
-  usage: { syntax: string; what: string }[];
+  /** The whole command is for this audience (e.g. /partner, managers and admins). */
+  who?: HelpAudience;
+  usage: { syntax: string; what: string; who?: HelpAudience }[];
 }
 
 export const COMMAND_HELP: CommandHelp[] = [
@@ -15,29 +21,61 @@ export const COMMAND_HELP: CommandHelp[] = [
     summary: "Partner Hub itself",
     usage: [
       { syntax: "/hub help", what: "this overview" },
-      { syntax: "/hub role @dana manager", what: "make someone admin, manager or member (admins)" },
-      { syntax: "/hub settings", what: "approvals channel, time zone, reporting currency, protection period" },
+      { syntax: "/hub role @dana manager", what: "make someone admin, manager or member (admins)", who: "admin" },
+      {
+        syntax: "/hub settings",
+        what: "the program's settings: approvals channel, time zone, currency, protection, reminders",
+      },
       {
         syntax: "/hub status",
         what: "version, database, messages waiting or failed (with Retry), when jobs last ran (admins)",
+        who: "admin",
       },
-      { syntax: "/hub approvals #deal-approvals", what: "where deal registrations are sent for approval (admins)" },
-      { syntax: "/hub timezone Europe/Berlin", what: "the program's time zone for dates and periods (admins)" },
-      { syntax: "/hub currency EUR", what: "reporting currency, the default in the deal form (admins)" },
-      { syntax: "/hub protection 120", what: "days an approved registration protects the customer (admins)" },
+      {
+        syntax: "/hub approvals #deal-approvals",
+        what: "where deal registrations are sent for approval: an internal channel, not a partner's (admins)",
+        who: "admin",
+      },
+      {
+        syntax: "/hub timezone Europe/Berlin",
+        what: "the program's time zone for periods and reminders (admins)",
+        who: "admin",
+      },
+      { syntax: "/hub currency EUR", what: "reporting currency, the default in the deal form (admins)", who: "admin" },
+      {
+        syntax: "/hub protection 120",
+        what: "days an approved registration protects the customer (admins)",
+        who: "admin",
+      },
+      {
+        syntax: "/hub settings approval-reminder 3",
+        what: "remind managers of registrations waiting more than 3 working days, or off (admins)",
+        who: "admin",
+      },
       {
         syntax: "/hub launcher",
         what: "post Register deal, Share a practice and Give a shout-out buttons here, for Slack Connect partners (managers)",
+        who: "manager",
       },
-      { syntax: "/hub values Customer first, Win together", what: "the company values shout-outs honour (admins)" },
-      { syntax: "/hub shoutouts allowance 5", what: "recipients each person may recognize a day (admins)" },
+      {
+        syntax: "/hub values Customer first, Win together",
+        what: "the company values shout-outs honour (admins)",
+        who: "admin",
+      },
+      {
+        syntax: "/hub shoutouts allowance 5",
+        what: "recipients each person may recognize a day (admins)",
+        who: "admin",
+      },
       {
         syntax: "/hub shoutouts first-win off",
         what: "celebrate a partner's first won deal, or (record-month) a record month: on or off (admins)",
+        who: "admin",
       },
       {
         syntax: "/hub shoutouts channel #wins",
-        what: "where milestones are celebrated without a partner channel (admins)",
+        what: "where milestones are celebrated without a partner channel: an internal one (admins)",
+        who: "admin",
       },
       {
         syntax: "/hub settings shoutouts private",
@@ -51,8 +89,13 @@ export const COMMAND_HELP: CommandHelp[] = [
     usage: [
       { syntax: "/deal", what: "register a deal: customer, amount, stage, expected close…" },
       { syntax: "/deal list won", what: "your company's deals: open (default), won, lost or all" },
-      { syntax: "/deal list partner Acme Resellers", what: "a partner's deals (managers)" },
+      {
+        syntax: "/deal list partner Acme Resellers",
+        what: "a partner's deals: your own company's, or any for managers",
+      },
+      { syntax: "/deal find tanabe", what: "deals by customer name or domain, among those you may see" },
       { syntax: "/deal 42", what: "one deal with its buttons" },
+      { syntax: "/deal edit 42", what: "correct amount, currency, close date, product, notes or stage" },
       { syntax: "/deal history 42", what: "who changed what, when" },
     ],
   },
@@ -86,6 +129,7 @@ export const COMMAND_HELP: CommandHelp[] = [
       {
         syntax: '/shoutout @lee saved the renewal award:"Partner of the month"',
         what: "a manager's award: a distinct badge, counts more in kudos (managers and admins)",
+        who: "manager",
       },
       {
         syntax: "/shoutout help",
@@ -95,12 +139,18 @@ export const COMMAND_HELP: CommandHelp[] = [
   },
   {
     command: "/partner",
-    summary: "partner companies and their people (managers and admins)",
+    summary: "partner companies, their people and channels (managers and admins)",
+    who: "manager",
     usage: [
       { syntax: "/partner add Acme Resellers region:EMEA tier:gold", what: "add a partner company" },
-      { syntax: "/partner list", what: "every partner with region, tier and members" },
+      { syntax: "/partner list", what: "every partner with region, tier, members and channel" },
       { syntax: "/partner assign @lee Acme Resellers", what: "put someone in a partner company" },
-      { syntax: "/partner members Acme Resellers", what: "who belongs to a partner" },
+      { syntax: "/partner remove @lee", what: "take someone out of their partner company" },
+      { syntax: "/partner members Acme", what: "who belongs to a partner (part of the name is enough)" },
+      {
+        syntax: "/partner channel #partner-acme Acme Resellers",
+        what: "tie a channel to a partner: deals and shout-outs there are for it (`off` to untie)",
+      },
     ],
   },
 ];
@@ -111,22 +161,48 @@ function commandSection(help: CommandHelp): KnownBlock {
   return section(trusted(`*${help.command}* · ${help.summary}\n${lines.join("\n")}`));
 }
 
-export function hubHelpMessage(): Message {
+const RANK: Record<Role, number> = { member: 0, manager: 1, admin: 2 };
+
+function mayUse(role: Role, who: HelpAudience | undefined): boolean {
+  return who === undefined || RANK[role] >= RANK[who];
+}
+
+/** The commands and lines `role` may use; without a role, everything (the manifest check, docs). */
+export function helpFor(role?: Role): CommandHelp[] {
+  if (role === undefined) return COMMAND_HELP;
+  return COMMAND_HELP.filter((help) => mayUse(role, help.who)).map((help) => ({
+    ...help,
+    usage: help.usage.filter((entry) => mayUse(role, entry.who)),
+  }));
+}
+
+/** `/hub help`: what the caller may use; managers' and admins' commands only for them. */
+export function hubHelpMessage(role?: Role): Message {
+  const shown = helpFor(role);
   const blocks: KnownBlock[] = [
     header("Partner Hub commands"),
-    context(trusted("Every command also answers `help`, e.g. `/partner help`.")),
-    ...COMMAND_HELP.flatMap((help) => [divider(), commandSection(help)]),
+    context(trusted("Every command also answers `help`, e.g. `/deal help`.")),
+    ...shown.flatMap((help) => [divider(), commandSection(help)]),
   ];
-  return message(trusted(`Partner Hub commands: ${COMMAND_HELP.map((help) => help.command).join(", ")}`), blocks);
+  return message(trusted(`Partner Hub commands: ${shown.map((help) => help.command).join(", ")}`), blocks);
 }
 
 /**
  * Help for one command, also the answer to text the command does not understand. `problem` is the
  * listener's sentence, built with `md` so that what was typed in it shows literally.
  */
-export function commandHelpMessage(command: string, problem?: Mrkdwn): Message {
-  const help = COMMAND_HELP.find((entry) => entry.command === command);
-  if (!help) return hubHelpMessage();
+export function commandHelpMessage(command: string, problem?: Mrkdwn, role?: Role): Message {
+  const help = helpFor(role).find((entry) => entry.command === command);
+  if (!help) {
+    const exists = COMMAND_HELP.some((entry) => entry.command === command);
+    if (!exists) return hubHelpMessage(role);
+    const lines = [problem ? md`:warning: ${problem}` : null, md`\`${command}\` is for managers and admins.`];
+    const text = lines.filter((line): line is Mrkdwn => line !== null);
+    return message(
+      text[text.length - 1] ?? md``,
+      text.map((line) => section(line)),
+    );
+  }
   const blocks: KnownBlock[] = [];
   if (problem) blocks.push(section(md`:warning: ${problem}`));
   blocks.push(commandSection(help));

@@ -1,5 +1,5 @@
 import type { MemberRecord, PartnerRecord, PartnerSummary } from "../../services/records";
-import { header, joinMd, type Mrkdwn, md, section } from "./block-kit";
+import { header, joinMd, type Mrkdwn, md, mention, section } from "./block-kit";
 import { linesToSections, type Message, message, notice, userMention } from "./message";
 
 function describePartner(partner: PartnerRecord): Mrkdwn {
@@ -21,7 +21,8 @@ export function partnerListMessage(partners: PartnerSummary[]): Message {
   }
   const lines = partners.map((partner) => {
     const people = partner.memberCount === 1 ? "1 member" : `${partner.memberCount} members`;
-    return md`${describePartner(partner)} · ${people}`;
+    const channel = partner.homeChannel ? md` · ${mention(partner.homeChannel, "#")}` : "";
+    return md`${describePartner(partner)} · ${people}${channel}`;
   });
   return message(md`${partners.length} partner companies`, [
     header(`Partner companies (${partners.length})`),
@@ -47,4 +48,27 @@ export function partnerMembersMessage(partner: PartnerRecord, members: MemberRec
     section(md`*${partner.name}* · ${members.length} members`),
     ...linesToSections(lines),
   ]);
+}
+
+/** `/partner channel #ch Acme`: what the tie changes, so the manager knows why they'd want it. */
+export function partnerChannelTiedMessage(
+  partner: PartnerRecord,
+  channelId: string,
+  previousChannel: string | null,
+): Message {
+  const moved = previousChannel ? md` (instead of ${mention(previousChannel, "#")})` : "";
+  return notice(
+    md`:white_check_mark: ${mention(channelId, "#")} is now *${partner.name}*'s channel${moved}: \`/deal\`, the launcher and shout-outs there are for ${partner.name}, and approvals or other partners' deals never go there.\nUndo with \`/partner channel #channel off\`.`,
+  );
+}
+
+export function partnerChannelUntiedMessage(partner: PartnerRecord, channelId: string): Message {
+  return notice(md`:white_check_mark: ${mention(channelId, "#")} is no longer *${partner.name}*'s channel.`);
+}
+
+export function partnerMemberRemovedMessage(userId: string, partner: PartnerRecord | null): Message {
+  const from = partner ? md` *${partner.name}*` : md` their partner company`;
+  return notice(
+    md`:white_check_mark: ${userMention(userId)} is no longer in${from}. Their deals stay with the company.`,
+  );
 }

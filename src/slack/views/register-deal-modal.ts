@@ -9,6 +9,8 @@ import { context, datepicker, input, md, modal, option, plainTextInput, staticSe
 /** What the registration modal carries between Slack round-trips. */
 export interface RegisterModalMetadata {
   channelId: string | null;
+  /** The rejected registration being corrected, in the resubmit variant. */
+  dealId?: number;
 }
 
 export interface RegisterModalState {
@@ -18,7 +20,8 @@ export interface RegisterModalState {
 }
 
 const AMOUNT_HINT = "e.g. 12,500.50 — in the currency below";
-const DOMAIN_HINT = "Website or email domain, e.g. acme.com — used to spot other registrations of this customer";
+const DOMAIN_HINT =
+  "Website or email domain, e.g. acme.com — used to spot other registrations of this customer. Free-mail domains (gmail.com, outlook.com…) don't count: such customers are matched by name only.";
 
 function textInput(
   blockId: string,
@@ -63,10 +66,20 @@ function partnerBlock(form: RegistrationForm, initial: DealDraft): KnownBlock {
   );
 }
 
+/** The same form under another callback: a rejected registration corrected and sent again. */
+export interface RegisterModalVariant {
+  callbackId: string;
+  title: string;
+  submit: string;
+}
+
+const REGISTER: RegisterModalVariant = { callbackId: VIEWS.registerDeal, title: "Register a deal", submit: "Register" };
+
 export function registerDealModal(
   form: RegistrationForm,
   metadata: RegisterModalMetadata,
   state: RegisterModalState = {},
+  variant: RegisterModalVariant = REGISTER,
 ): ModalView {
   const initial = state.initial ?? {};
   const currencyOptions = CURRENCIES.map((currency) => option(currency.code, `${currency.code} · ${currency.name}`));
@@ -104,6 +117,8 @@ export function registerDealModal(
       staticSelect(ACTIONS.input, currencyOptions, {
         initial: currencyOptions.slice(0, 100).find((entry) => entry.value === currency),
       }),
+      // A new currency changes what the amount means: the live check reads it again.
+      { dispatchAction: true },
     ),
     input(
       DEAL_BLOCKS.stage,
@@ -135,10 +150,10 @@ export function registerDealModal(
     }),
   ];
   return modal({
-    callbackId: VIEWS.registerDeal,
+    callbackId: variant.callbackId,
     privateMetadata: JSON.stringify(metadata),
-    title: "Register a deal",
-    submit: "Register",
+    title: variant.title,
+    submit: variant.submit,
     close: "Cancel",
     blocks,
   });

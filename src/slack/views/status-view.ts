@@ -18,6 +18,7 @@ export function ago(instant: Date, now: Date): string {
 /** Names people know the jobs by; a job not listed here shows its own name. */
 const JOB_NAMES: Record<string, string> = {
   "deal-protection": "Deal protection (reminders and expiry, hourly)",
+  "approval-reminders": "Approval reminders (waiting registrations, hourly)",
 };
 
 /** Kinds of outbox messages as people know them. */
@@ -26,6 +27,12 @@ const MESSAGE_NAMES: Record<string, string> = {
   "deal.approval": "approval request",
   "deal.notice": "note to a partner",
   "deal.extension_request": "extension request",
+  "deal.approval_reminder": "approval reminder",
+  "practice.card": "best practice",
+  "shoutout.post": "shout-out",
+  "shoutout.dm": "shout-out note",
+  "shoutout.update": "shout-out update",
+  "milestone.celebration": "celebration",
 };
 
 /** `/hub status`: what an admin checks when something seems not to arrive. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  APPROVAL_REMINDER_DEFAULT,
+  parseApprovalReminderDays,
   parseProtectionDays,
   parseReportingCurrency,
   parseTimezone,
@@ -51,5 +53,35 @@ describe("program settings", () => {
       code: "protection_days_invalid",
       params: { min: 1, max: 730 },
     });
+  });
+
+  it.each([
+    ["off", 0],
+    ["OFF", 0],
+    [" Off ", 0],
+    ["0", 0],
+    ["00", 0],
+    ["1", 1],
+    ["2", 2],
+    [" 3 ", 3],
+    ["30", 30],
+    ["07", 7],
+  ])("approval reminder %j -> %i working days", (text, days) => {
+    expect(parseApprovalReminderDays(text)).toBe(days);
+  });
+
+  it.each(["31", "100", "-1", "2.5", "1e1", "+3", "two", "3 days", "no", "", " "])(
+    "refuses approval reminder %j",
+    (text) => {
+      expect(errorOf(() => parseApprovalReminderDays(text)).problem).toEqual({
+        code: "approval_reminder_days_invalid",
+        params: { min: 1, max: 30 },
+      });
+    },
+  );
+
+  it("reminds after 2 working days unless told otherwise", () => {
+    expect(APPROVAL_REMINDER_DEFAULT).toBe(2);
+    expect(parseApprovalReminderDays(String(APPROVAL_REMINDER_DEFAULT))).toBe(APPROVAL_REMINDER_DEFAULT);
   });
 });

@@ -6,10 +6,11 @@ import type { SlackDeps } from "../../deps";
 import { ACTIONS, BLOCKS } from "../../ids";
 import { reasonModal, wonModal } from "../../views/deal-modal-view";
 import { plain } from "../../views/message";
+import { openEditDealModal } from "../open-edit-deal-modal";
 import { registerAction } from "./action-runner";
 import { dealIdFrom } from "./deal-action-value";
 
-/** The buttons on a deal's own message: advance the stage, won, lost, request an extension. */
+/** The buttons on a deal's own message: advance the stage, won, lost, request an extension, edit. */
 export function registerDealCardActions(app: App, deps: SlackDeps): void {
   const deals = deps.services.deals;
 
@@ -34,6 +35,10 @@ export function registerDealCardActions(app: App, deps: SlackDeps): void {
       trigger_id: body.trigger_id,
       view: reasonModal("lost", deal, { dealId: deal.id, channel: body.channel?.id, ts: body.message?.ts }),
     });
+  });
+
+  registerAction(app, deps, ACTIONS.editDeal, async ({ actor, action, body, client, fromHome }) => {
+    await openEditDealModal(deps, client, actor, body.trigger_id, dealIdFrom(action.value), { fromHome });
   });
 
   registerAction(app, deps, ACTIONS.requestExtension, async ({ actor, action, body, respond, tell }) => {

@@ -1,13 +1,27 @@
+import { domainToUnicode } from "node:url";
 import type { App, BlockAction } from "@slack/bolt";
 import { formatAmount, isCurrency, parseAmount } from "../../../domain/deals/currency";
-import { normalizeDomain } from "../../../domain/deals/customer";
+import { isFreeMailDomain, normalizeDomain } from "../../../domain/deals/customer";
 import { isDomainError } from "../../../domain/shared/domain-error";
 import type { SlackDeps } from "../../deps";
 import { ACTIONS, DEAL_BLOCKS } from "../../ids";
 import { type RegisterModalMetadata, registerDealModal } from "../../views/deal-modal-view";
 import { errorSentence } from "../../views/error-sentences";
+import type { RegisterModalVariant } from "../../views/register-deal-modal";
 import { identifyInteraction, readMetadata } from "../interaction";
 import { readDealDraft } from "../views/view-state";
+
+/** What the domain field will match on, said so that nobody is asked to type xn--. */
+function domainHint(typed: string): string {
+  const domain = normalizeDomain(typed);
+  if (domain === null) return "No domain: this customer will be matched by name only.";
+  if (isFreeMailDomain(domain)) return `${domain} is a free-mail domain: this customer will be matched by name only.`;
+  // An internationalized name is stored in its ASCII form; both are shown so the person recognizes theirs.
+  const unicode = domainToUnicode(domain);
+  return unicode !== domain && unicode !== ""
+    ? `Will be matched as ${unicode} (stored as ${domain})`
+    : `Will be matched as ${domain}`;
+}
 
 /** Feedback shown under the amount and domain fields while the person types. */
 export function liveHints(
@@ -22,7 +36,7 @@ export function liveHints(
   }
   if (draft.customerDomain) {
     try {
-      hints.customerDomain = `Will be matched as ${normalizeDomain(draft.customerDomain) ?? "—"}`;
+      hints.customerDomain = domainHint(draft.customerDomain);
     } catch (error) {
       if (!isDomainError(error)) throw error;
       hints.customerDomain = `⚠️ ${errorSentence(error)}`;
@@ -31,9 +45,18 @@ export function liveHints(
   return hints;
 }
 
-/** Validates as the person types: Slack sends each change of the amount or domain field here. */
+/** The modal's own title and buttons: the live check redraws Register and Resubmit alike. */
+function variantOf(view: NonNullable<BlockAction["view"]>): RegisterModalVariant | undefined {
+  if (!view.callback_id || !view.title?.text || !view.submit?.text) return undefined;
+  return { callbackId: view.callback_id, title: view.title.text, submit: view.submit.text };
+}
+
+/**
+ * Validates as the person types: Slack sends each change of the amount or domain field here, and
+ * each change of the currency, which changes what the typed amount means.
+ */
 export function registerDealModalLiveCheck(app: App, deps: SlackDeps): void {
-  for (const blockId of [DEAL_BLOCKS.amount, DEAL_BLOCKS.customerDomain]) {
+  for (const blockId of [DEAL_BLOCKS.amount, DEAL_BLOCKS.customerDomain, DEAL_BLOCKS.currency]) {
     app.action<BlockAction>({ block_id: blockId, action_id: ACTIONS.input }, async ({ ack, body, client, context }) => {
       await ack();
       const view = body.view;
@@ -41,18 +64,16 @@ export function registerDealModalLiveCheck(app: App, deps: SlackDeps): void {
       try {
         const actor = await identifyInteraction(deps, body, context.teamId);
         const draft = readDealDraft(view.state.values);
-        const form = await deps.services.deals.registrationForm(actor);
         const metadata = readMetadata<RegisterModalMetadata>(view.private_metadata);
+        const form = await deps.services.deals.registrationForm(actor, metadata.channelId ?? null);
         await client.views.update({
           view_id: view.id,
           hash: view.hash,
           view: registerDealModal(
             form,
-            { channelId: metadata.channelId ?? null },
-            {
-              hints: liveHints(draft, form.defaultCurrency),
-              initial: draft,
-            },
+            { ...metadata, channelId: metadata.channelId ?? null },
+            { hints: liveHints(draft, form.defaultCurrency), initial: draft },
+            variantOf(view),
           ),
         });
       } catch (error) {

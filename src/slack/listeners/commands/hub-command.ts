@@ -2,16 +2,16 @@ import type { App } from "@slack/bolt";
 import { isRole, ROLES } from "../../../domain/partners/roles";
 import { DomainError } from "../../../domain/shared/domain-error";
 import type { SlackDeps } from "../../deps";
+import { channelFacts } from "../../identity/channel-info";
 import { parseArgs, splitSubcommand } from "../../parse/command-text";
 import { md } from "../../views/block-kit";
 import { commandHelpMessage, hubHelpMessage } from "../../views/help-view";
 import { launcherMessage } from "../../views/launcher-view";
 import { plain } from "../../views/message";
 import { roleSetMessage } from "../../views/role-views";
-import { settingsMessage } from "../../views/settings-view";
 import { statusMessage } from "../../views/status-view";
 import { type CommandInvocation, registerCommand } from "./command-runner";
-import { changeOwnSettings, changeShoutoutSettings, changeValues } from "./hub-recognition";
+import { changeOwnSettings, changeShoutoutSettings, changeValues, settingsReply } from "./hub-recognition";
 
 const ROLE_USAGE = "Usage: `/hub role @someone admin|manager|member`";
 
@@ -21,7 +21,7 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
     switch (sub) {
       case "":
       case "help":
-        return hubHelpMessage();
+        return hubHelpMessage(actor.role);
       case "role": {
         const args = parseArgs(rest);
         const target = args.users[0];
@@ -31,18 +31,23 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
         if (!role || !isRole(role) || args.words.length > 1) {
           throw new DomainError("usage", { text: `The role must be one of ${ROLES.join(", ")}. ${ROLE_USAGE}` });
         }
-        const { member, previous } = await deps.services.roles.setRole(actor, target.id, role);
+        // A Slack Connect guest can't be given a program role: the services refuse, Slack tells who is one.
+        const external = await deps.identities.isExternal(actor.workspace.teamId, target.id);
+        const { member, previous } = await deps.services.roles.setRole(actor, target.id, role, { external });
         return roleSetMessage(member.slackUserId, member.role, previous);
       }
       case "approvals": {
         const channel = parseArgs(rest).channels[0];
         if (!channel) {
           const current = actor.workspace.approvalsChannel;
+          const name = current ? (await channelFacts(client, current)).name : null;
+          const where = current ? `Deal approvals go to ${name ? `#${name}` : "a channel I can't see"}. ` : "";
           throw new DomainError("usage", {
-            text: `${current ? `Deal approvals go to <#${current}>. ` : "No approvals channel yet. "}Usage: \`/hub approvals #channel\` (admins)`,
+            text: `${where || "No approvals channel yet. "}Usage: \`/hub approvals #channel\` (admins)`,
           });
         }
-        await deps.services.settings.setApprovalsChannel(actor, channel.id);
+        const { shared } = await channelFacts(client, channel.id);
+        await deps.services.settings.setApprovalsChannel(actor, channel.id, { shared });
         return plain(
           `:white_check_mark: Deal registrations will be sent to <#${channel.id}> for approval. Invite me there if I'm not in it yet.`,
         );
@@ -61,21 +66,21 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
       case "status":
         return statusMessage(await deps.services.status.status(actor), deps.outboxLastSweepAt?.() ?? null);
       case "settings":
-        return changeOwnSettings(deps, actor, rest);
+        return changeOwnSettings(deps, client, actor, rest);
       case "values":
-        return changeValues(deps, actor, rest);
+        return changeValues(deps, client, actor, rest);
       case "shoutouts":
-        return changeShoutoutSettings(deps, actor, rest);
+        return changeShoutoutSettings(deps, client, actor, rest);
       case "timezone":
       case "currency":
       case "protection": {
         const value = parseArgs(rest).words.join(" ");
-        if (value === "") return settingsMessage(actor.workspace);
+        if (value === "") return settingsReply(client, actor.workspace);
         const changed = await deps.services.settings.change(actor, sub, value);
-        return settingsMessage(changed.workspace, `Updated: ${changed.value}.`);
+        return settingsReply(client, changed.workspace, `Updated: ${changed.value}.`);
       }
       default:
-        return commandHelpMessage("/hub", md`I don't know \`/hub ${sub}\`.`);
+        return commandHelpMessage("/hub", md`I don't know \`/hub ${sub}\`.`, actor.role);
     }
   });
 }

@@ -42,7 +42,7 @@ export function registerPracticeCommand(app: App, deps: SlackDeps): void {
         return null;
       }
       case "help":
-        return commandHelpMessage("/practice");
+        return commandHelpMessage("/practice", undefined, actor.role);
       case "search": {
         const words = typedWords(rest);
         const { results } = await practices.search(actor, words);
@@ -74,7 +74,7 @@ export function registerPracticeCommand(app: App, deps: SlackDeps): void {
       default: {
         const id = typedPracticeId(sub);
         if (id !== null && rest.length === 0) return practiceCardMessage(await practices.get(actor, id));
-        return commandHelpMessage("/practice", md`I don't know \`/practice ${sub}\`.`);
+        return commandHelpMessage("/practice", md`I don't know \`/practice ${sub}\`.`, actor.role);
       }
     }
   });

@@ -22,7 +22,7 @@ export function registerShoutoutCommand(app: App, deps: SlackDeps): void {
       await openShoutoutModal(deps, client, actor, body.trigger_id, { channelId: body.channel_id, fromHome: false });
       return null;
     }
-    if (typed.toLowerCase() === "help") return commandHelpMessage("/shoutout");
+    if (typed.toLowerCase() === "help") return commandHelpMessage("/shoutout", undefined, actor.role);
     const parsed = parseShoutoutText(typed);
     const [form, botUserIds] = await Promise.all([recognition.giveForm(actor), botsAmong(client, parsed.userIds)]);
     const input = {

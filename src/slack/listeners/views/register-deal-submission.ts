@@ -47,7 +47,10 @@ export function registerDealSubmission(app: App, deps: SlackDeps): void {
         }
         const conflict = result.kind === "created" ? result.conflict !== null : result.deal.status === "conflict";
         // The deal's messages were written to the outbox with it; the dispatcher is already on them.
-        return { response_action: "update", view: registeredModal(result.deal, conflict) };
+        return {
+          response_action: "update",
+          view: registeredModal(result.deal, conflict, { external: actor.external }),
+        };
       } catch (error) {
         const reply = await replyToError(error, deps, VIEWS.registerDeal);
         const message = isDomainError(error) ? errorSentence(error) : reply.text;
