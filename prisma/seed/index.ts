@@ -2,6 +2,7 @@ import type { Store } from "../../src/services/store";
 import { seedDeals } from "./deals";
 import { VENDOR_TEAM } from "./demo-people";
 import { seedExchangeRates } from "./exchange-rates";
+import { seedGoals } from "./goals";
 import { seedPartners } from "./partners";
 import { type PeopleSummary, seedStaff } from "./people";
 import { seedPractices } from "./practices";
@@ -31,6 +32,7 @@ export interface SeedSummary {
   ratesCreated: number;
   practicesCreated: number;
   shoutoutsCreated: number;
+  goalsCreated: number;
 }
 
 /** Fills the database with the demo network, in one transaction; safe to run again. `now` anchors every relative date. */
@@ -44,6 +46,8 @@ export async function seedDemo(store: Store, options: { now: Date }): Promise<Se
     const dealsCreated = await seedDeals(tx.deals, workspace.id, partnerIds, options.now);
     const practicesCreated = await seedPractices(tx.practices, workspace.id, options.now);
     const shoutoutsCreated = await seedShoutouts(tx.shoutouts, workspace.id, partnerIds, options.now);
+    // After the deals: the targets are set from what they add up to so far.
+    const goalsCreated = await seedGoals(tx, workspace, partnerIds, options.now);
     return {
       teamId: VENDOR_TEAM.id,
       partnersCreated,
@@ -52,6 +56,7 @@ export async function seedDemo(store: Store, options: { now: Date }): Promise<Se
       ratesCreated,
       practicesCreated,
       shoutoutsCreated,
+      goalsCreated,
     };
   });
 }
@@ -63,10 +68,10 @@ export async function isEmptyDatabase(store: Store): Promise<boolean> {
 
 export function describeSeed(summary: SeedSummary): string {
   const { partnersCreated, membersCreated, membersUpdated, dealsCreated, ratesCreated, practicesCreated } = summary;
-  const { shoutoutsCreated } = summary;
+  const { shoutoutsCreated, goalsCreated } = summary;
   const added = partnersCreated + membersCreated + membersUpdated + dealsCreated + ratesCreated + practicesCreated;
-  if (added + shoutoutsCreated === 0) {
+  if (added + shoutoutsCreated + goalsCreated === 0) {
     return `Demo data already present in ${summary.teamId}: nothing to add.`;
   }
-  return `Demo data for ${summary.teamId}: ${partnersCreated} partners and ${membersCreated} people added, ${membersUpdated} people completed, ${dealsCreated} deals, ${ratesCreated} exchange rates, ${practicesCreated} best practices and ${shoutoutsCreated} shout-outs added.`;
+  return `Demo data for ${summary.teamId}: ${partnersCreated} partners and ${membersCreated} people added, ${membersUpdated} people completed, ${dealsCreated} deals, ${ratesCreated} exchange rates, ${practicesCreated} best practices, ${shoutoutsCreated} shout-outs and ${goalsCreated} goals added.`;
 }

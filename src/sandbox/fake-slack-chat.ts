@@ -1,19 +1,22 @@
+import { checkImageFiles } from "./fake-slack-files";
 import { slackMessage } from "./fake-slack-shapes";
 import type { SlackState } from "./fake-slack-state";
-import { jsonArray, type MethodArgs, type MethodResult, SlackError } from "./fake-slack-wire";
+import { type Handler, jsonArray, type MethodArgs, SlackError } from "./fake-slack-wire";
 
 /** chat.*: posting, ephemeral notes, edits, deletes and permalinks, with Slack's errors. */
 
-export type Handler = (args: MethodArgs) => MethodResult;
+export type { Handler } from "./fake-slack-wire";
 
 export interface ChatOptions {
   /** Called with the resolved channel before a chat.postMessage is taken; throws to refuse it (429). */
   admitPost(channel: string): void;
 }
 
-function requireContent(args: MethodArgs): void {
-  if (!args.text && jsonArray(args.blocks).length === 0) throw new SlackError("no_text");
-  if (jsonArray(args.blocks).length > 50) throw new SlackError("invalid_blocks");
+function requireContent(state: SlackState, args: MethodArgs): void {
+  const blocks = jsonArray(args.blocks);
+  if (!args.text && blocks.length === 0) throw new SlackError("no_text");
+  if (blocks.length > 50) throw new SlackError("invalid_blocks");
+  checkImageFiles(state, blocks);
 }
 
 export function chatMethods(state: SlackState, options: ChatOptions): Record<string, Handler> {
@@ -23,7 +26,7 @@ export function chatMethods(state: SlackState, options: ChatOptions): Record<str
       // A user id posts into the app's DM with that person, and Slack answers with the D… id.
       const channel = state.resolveChannel(String(args.channel ?? ""));
       options.admitPost(channel);
-      requireContent(args);
+      requireContent(state, args);
       const threadTs = args.thread_ts ? String(args.thread_ts) : undefined;
       if (threadTs && !state.findMessage(channel, threadTs)) throw new SlackError("thread_not_found");
       const message = state.addMessage({
@@ -39,7 +42,7 @@ export function chatMethods(state: SlackState, options: ChatOptions): Record<str
       const channel = state.resolveChannel(String(args.channel ?? ""));
       const userId = String(args.user ?? "");
       if (!state.user(userId)) throw new SlackError("user_not_found");
-      requireContent(args);
+      requireContent(state, args);
       const message = state.addMessage({
         channel,
         ...bot(),
@@ -55,7 +58,7 @@ export function chatMethods(state: SlackState, options: ChatOptions): Record<str
       const message = state.findMessage(channel, String(args.ts ?? ""));
       if (!message) throw new SlackError("message_not_found");
       if (message.user !== state.directory.botUserId) throw new SlackError("cant_update_message");
-      requireContent(args);
+      requireContent(state, args);
       state.editMessage(message, { text: String(args.text ?? ""), blocks: jsonArray(args.blocks) });
       return { channel, ts: message.ts, text: message.text, message: slackMessage(message) };
     },

@@ -1,9 +1,10 @@
 import { type ChatOptions, chatMethods, type Handler } from "./fake-slack-chat";
+import { filesMethods } from "./fake-slack-files";
 import { slackChannel, slackUser, slackView } from "./fake-slack-shapes";
 import type { SlackState } from "./fake-slack-state";
 import { jsonArray, jsonObject, SlackError } from "./fake-slack-wire";
 
-/** The Web API methods the fake answers, by name: auth, team, users, conversations, chat, views. */
+/** The Web API methods the fake answers, by name: auth, team, users, conversations, chat, files, views. */
 
 function validateModal(view: Record<string, unknown>): void {
   if (view.type !== "modal") throw new SlackError("invalid_arguments");
@@ -59,6 +60,7 @@ export function webApiMethods(state: SlackState, options: ChatOptions): Record<s
       return existed ? { no_op: true, already_open: true, channel: body } : { channel: body };
     },
     ...chatMethods(state, options),
+    ...filesMethods(state),
     "views.open": (args) => {
       const trigger = state.takeTrigger(String(args.trigger_id ?? ""), true);
       const view = jsonObject(args.view);

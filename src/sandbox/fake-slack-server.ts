@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type FakeFile, UPLOAD_BYTES_LIMIT } from "./fake-slack-file-store";
 import type { Failure, RecordedCall } from "./fake-slack-types";
 import {
   type MethodArgs,
@@ -9,14 +10,16 @@ import {
   readBody,
   SlackError,
   takeToken,
+  uploadedBytes,
   writeJson,
   writeRateLimited,
   writeText,
 } from "./fake-slack-wire";
 
 /**
- * The fake Slack's HTTP side: `POST /api/<method>` for the Web API and `POST /response/<id>` for
- * response_urls, on a loopback port. It records each call, plays the failures a test queued
+ * The fake Slack's HTTP side, on a loopback port: `POST /api/<method>` for the Web API,
+ * `POST /response/<id>` for response_urls, `POST /upload/v1/<key>` for the bytes of a file upload
+ * and `GET /files-pri/<team>-<file>/<name>` for a file's bytes (its url_private). It records each call, plays the failures a test queued
  * (errors, 429s, HTTP errors, slowness) and turns what a method returns or throws into Slack's
  * answer; what the methods do is not its business.
  */
@@ -29,6 +32,10 @@ export interface FakeSlackEndpoints {
   call(method: string, args: MethodArgs): MethodResult | undefined;
   /** False when the response_url is unknown, expired or used up. */
   postToResponseUrl(id: string, body: Record<string, unknown>): boolean;
+  /** The bytes posted to an upload URL; false when the URL is unknown or used. */
+  upload(key: string, bytes: Buffer): boolean;
+  /** A file Slack knows, with its bytes. */
+  download(id: string): FakeFile | undefined;
   /** Told of every 429 answered. */
   rateLimited(): void;
 }
@@ -63,7 +70,11 @@ export class FakeSlackServer {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.url || "http://127.0.0.1");
-    const raw = await readBody(req);
+    const upload = /^\/upload\/v1\/(\w+)$/.exec(url.pathname);
+    if (upload?.[1] && req.method === "POST") return this.answerUpload(upload[1], req, res);
+    const file = /^\/files-pri\/[A-Z0-9]+-(F[A-Z0-9]+)\/[^/]*$/.exec(url.pathname);
+    if (file?.[1] && req.method === "GET") return this.answerFile(file[1], res);
+    const raw = ((await readBody(req)) ?? Buffer.alloc(0)).toString("utf8");
     const api = /^\/api\/([a-zA-Z.]+)$/.exec(url.pathname);
     if (api?.[1] && req.method === "POST") return this.answerApi(api[1], req, raw, res);
     const response = /^\/response\/(\w+)$/.exec(url.pathname);
@@ -95,6 +106,30 @@ export class FakeSlackServer {
   private refuse(res: ServerResponse, retryAfterSeconds: number): void {
     this.endpoints.rateLimited();
     writeRateLimited(res, retryAfterSeconds);
+  }
+
+  /** Slack's upload URL answers 200 with a short text; it needs no token (the URL is the secret). */
+  private async answerUpload(key: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const failure = this.endpoints.takeFailure("upload");
+    if (failure?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, failure.ms));
+    if (failure?.kind === "http") return writeText(res, failure.status, "upstream failure");
+    // Generous next to the bytes of the file, for the multipart framing around them.
+    const raw = await readBody(req, UPLOAD_BYTES_LIMIT + 64 * 1024);
+    if (!raw) return writeText(res, 413, "file too large");
+    const bytes = await uploadedBytes(req.headers["content-type"], raw);
+    if (!bytes || bytes.length > UPLOAD_BYTES_LIMIT) return writeText(res, 400, "no file in the body");
+    if (!this.endpoints.upload(key, bytes)) return writeText(res, 404, "upload url not found");
+    writeText(res, 200, `OK - ${bytes.length}`);
+  }
+
+  private answerFile(id: string, res: ServerResponse): void {
+    const file = this.endpoints.download(id);
+    if (!file?.bytes) {
+      writeText(res, 404, "file not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": file.mimetype, "content-length": file.bytes.length });
+    res.end(file.bytes);
   }
 
   private async answerResponseUrl(id: string, raw: string, res: ServerResponse): Promise<void> {

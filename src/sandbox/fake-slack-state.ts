@@ -1,4 +1,5 @@
 import type { FakeChannel, FakeDirectory, FakeUser } from "./fake-slack-directory";
+import { FakeFiles } from "./fake-slack-file-store";
 import type { FakeMessage, FakeSlackChange, FakeSlackSnapshot, FakeView, ResponseUrlPost } from "./fake-slack-types";
 import { SlackError } from "./fake-slack-wire";
 
@@ -27,6 +28,8 @@ export class SlackState {
   readonly openModals = new Map<string, string[]>();
   readonly homeTabs = new Map<string, Record<string, unknown>>();
   readonly responses: ResponseUrlPost[] = [];
+  /** Uploaded files and their bytes, the last FILE_LIMIT of them. */
+  readonly files: FakeFiles;
   private readonly triggers = new Map<string, { userId: string; expiresAt: number }>();
   private readonly responseUrls = new Map<string, ResponseUrlContext>();
   private sequence = 0;
@@ -35,7 +38,11 @@ export class SlackState {
   constructor(
     readonly directory: FakeDirectory,
     private readonly changed: (change: FakeSlackChange) => void,
-  ) {}
+    /** The fake's base URL (for upload and file URLs), known once its server listens. */
+    baseUrl: () => string = () => "",
+  ) {
+    this.files = new FakeFiles(() => this.nextSequence(), baseUrl);
+  }
 
   /** A number never handed out before, for ids of every kind. */
   nextSequence(): number {

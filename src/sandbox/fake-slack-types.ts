@@ -19,6 +19,8 @@ export interface FakeMessage {
   visibleTo?: string | undefined;
   replyCount: number;
   edited?: boolean;
+  /** Ids of the files shared with the message (files.completeUploadExternal with a channel). */
+  files?: string[] | undefined;
 }
 
 export interface FakeView {

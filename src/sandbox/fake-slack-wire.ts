@@ -7,6 +7,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 export type MethodArgs = Record<string, unknown>;
 export type MethodResult = Record<string, unknown>;
+/** One Web API method of the fake: its arguments in, its answer out (or a SlackError thrown). */
+export type Handler = (args: MethodArgs) => MethodResult;
 
 /** A Web API error: Slack answers HTTP 200 with `{ ok: false, error }`. */
 export class SlackError extends Error {
@@ -22,13 +24,34 @@ export class RateLimitedError extends Error {
   }
 }
 
-export function readBody(req: IncomingMessage): Promise<string> {
+/** The body's bytes; undefined once it grows past `limit` (the rest is read and dropped). */
+export function readBody(req: IncomingMessage, limit = Number.POSITIVE_INFINITY): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
     req.on("error", reject);
   });
+}
+
+/**
+ * The file in a body posted to an upload URL: @slack/web-api sends multipart/form-data with the
+ * bytes in the field "body"; curl and other clients may post the raw bytes.
+ */
+export async function uploadedBytes(contentType: string | undefined, raw: Buffer): Promise<Buffer | undefined> {
+  if (!contentType?.toLowerCase().startsWith("multipart/form-data")) return raw.length > 0 ? raw : undefined;
+  try {
+    const form = await new Response(new Uint8Array(raw), { headers: { "content-type": contentType } }).formData();
+    const part = form.get("body") ?? form.get("file");
+    if (part === null) return undefined;
+    return typeof part === "string" ? Buffer.from(part, "utf8") : Buffer.from(await part.arrayBuffer());
+  } catch {
+    return undefined;
+  }
 }
 
 /** The Web API takes form bodies (what WebClient sends) and JSON bodies alike. */

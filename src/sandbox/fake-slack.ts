@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import { defaultDirectory, type FakeChannel, type FakeDirectory, type FakeUser } from "./fake-slack-directory";
+import type { FakeFile } from "./fake-slack-file-store";
 import { webApiMethods } from "./fake-slack-methods";
 import { RateLimiter } from "./fake-slack-rate-limits";
 import { FakeSlackServer } from "./fake-slack-server";
@@ -17,6 +18,7 @@ import {
 } from "./fake-slack-types";
 import { RateLimitedError } from "./fake-slack-wire";
 
+export type { FakeFile } from "./fake-slack-file-store";
 export type {
   Failure,
   FakeMessage,
@@ -54,7 +56,11 @@ export class FakeSlack extends EventEmitter {
   constructor(directory: FakeDirectory = defaultDirectory()) {
     super();
     this.directory = directory;
-    this.state = new SlackState(directory, (change) => this.emit("change", change));
+    this.state = new SlackState(
+      directory,
+      (change) => this.emit("change", change),
+      () => this.server.url,
+    );
     this.responses = this.state.responses;
     this.messages = this.state.messages;
     this.views = this.state.views;
@@ -74,6 +80,8 @@ export class FakeSlack extends EventEmitter {
       takeFailure: (method) => this.failures.get(method)?.shift(),
       call: (method, args) => methods[method]?.(args),
       postToResponseUrl: (id, body) => this.state.postToResponseUrl(id, body),
+      upload: (key, bytes) => this.state.files.receive(key, bytes),
+      download: (id) => this.file(id),
       rateLimited: () => {
         this.rateLimitedCount++;
       },
@@ -120,6 +128,17 @@ export class FakeSlack extends EventEmitter {
 
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
+  }
+
+  /** An uploaded file with its bytes, once files.completeUploadExternal made it known. */
+  file(id: string): FakeFile | undefined {
+    const file = this.state.files.get(id);
+    return file?.completed ? file : undefined;
+  }
+
+  /** Every uploaded file Slack knows, oldest first (the last FILE_LIMIT). */
+  get files(): FakeFile[] {
+    return this.state.files.list();
   }
 
   user(id: string): FakeUser | undefined {

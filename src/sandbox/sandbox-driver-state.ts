@@ -37,6 +37,8 @@ export class SandboxStateReader {
     return this.sources.fake;
   }
 
+  private readonly view = (message: FakeMessage): MessageView => messageView(message, this.sources.fake);
+
   async state(userId: string, channelId?: string, threadTs?: string): Promise<SandboxState> {
     const { sight, manifest } = this.sources;
     sight.requirePersona(userId);
@@ -61,8 +63,8 @@ export class SandboxStateReader {
       personas,
       channels,
       channel,
-      messages: channel ? this.fake.channelMessages(channel.id, { userId }).map(messageView) : [],
-      thread: channel && threadTs ? this.fake.channelMessages(channel.id, { userId, threadTs }).map(messageView) : [],
+      messages: channel ? this.fake.channelMessages(channel.id, { userId }).map(this.view) : [],
+      thread: channel && threadTs ? this.fake.channelMessages(channel.id, { userId, threadTs }).map(this.view) : [],
       modal: this.modalView(userId),
       home: external ? undefined : this.fake.homeTabs.get(userId),
       homeOpenedEvent: manifest.botEvents.has("app_home_opened"),
@@ -133,7 +135,7 @@ export class SandboxStateReader {
   }
 }
 
-function messageView(message: FakeMessage): MessageView {
+function messageView(message: FakeMessage, fake: FakeSlack): MessageView {
   return {
     channel: message.channel,
     ts: message.ts,
@@ -145,5 +147,11 @@ function messageView(message: FakeMessage): MessageView {
     ephemeral: message.visibleTo !== undefined,
     replyCount: message.replyCount,
     edited: message.edited ?? false,
+    files: (message.files ?? []).map((id) => {
+      const file = fake.file(id);
+      return file
+        ? { id, title: file.title, mimetype: file.mimetype, available: true }
+        : { id, title: "", mimetype: "", available: false };
+    }),
   };
 }

@@ -92,6 +92,12 @@ export class SandboxDriver extends EventEmitter {
     return this.reader.state(userId, channelId, threadTs);
   }
 
+  /** An uploaded file's bytes and type, for the page's images; undefined once the fake let go of it. */
+  file(id: string): { bytes: Buffer; mimetype: string } | undefined {
+    const file = this.options.fake.file(id);
+    return file?.bytes ? { bytes: file.bytes, mimetype: file.mimetype } : undefined;
+  }
+
   // ---- what a person does ------------------------------------------------------------------------
 
   private slackbot(userId: string, channel: string, text: string): void {

@@ -40,6 +40,15 @@ export interface MessageView {
   ephemeral: boolean;
   replyCount: number;
   edited: boolean;
+  /** Files shared with the message; `available` false once the fake Slack let go of the bytes. */
+  files?: FileView[] | undefined;
+}
+
+export interface FileView {
+  id: string;
+  title: string;
+  mimetype: string;
+  available: boolean;
 }
 
 export interface ModalView {

@@ -8,6 +8,7 @@ import { type SandboxDriver, SandboxError } from "./sandbox-driver";
  * The sandbox page's routes, served before Slack's on the app's own port:
  *   GET  /                       the page (and /sandbox/page.js, /sandbox/page.css)
  *   GET  /sandbox/state          what one person sees: ?user=U..&channel=C..&thread=ts
+ *   GET  /sandbox/files/<id>     an uploaded file's bytes (the fake Slack's), for image blocks
  *   GET  /sandbox/events         server-sent events: "change" whenever the fake Slack changes
  *   POST /sandbox/command        { user, channel, text }             a slash command
  *   POST /sandbox/message        { user, channel, text, threadTs? }  a message (or thread reply)
@@ -62,6 +63,29 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   send(res, status, "application/json; charset=utf-8", JSON.stringify(body));
+}
+
+/**
+ * An uploaded file, as the page's <img> asks for it. The bytes are whatever the app uploaded:
+ * only the image types the fake recognised by their signature are shown inline; the rest is a
+ * download that can run nothing on this origin.
+ */
+function sendFile(res: ServerResponse, file: { bytes: Buffer; mimetype: string } | undefined): void {
+  if (!file) {
+    send(res, 404, "text/plain; charset=utf-8", "This file is no longer available.");
+    return;
+  }
+  const image = /^image\/(png|jpeg|gif|webp)$/.test(file.mimetype);
+  res.writeHead(200, {
+    "content-type": image ? file.mimetype : "application/octet-stream",
+    "content-length": file.bytes.length,
+    "content-security-policy": "default-src 'none'; sandbox",
+    "x-content-type-options": "nosniff",
+    // A file id's bytes never change: the page may keep them while it redraws.
+    "cache-control": "private, max-age=3600, immutable",
+    ...(image ? {} : { "content-disposition": "attachment" }),
+  });
+  res.end(file.bytes);
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -190,6 +214,11 @@ export function createSandboxRoutes(
     try {
       if (req.method === "GET" && path === "/sandbox/events") {
         openStream(req, res, live);
+        return true;
+      }
+      const file = /^\/sandbox\/files\/([A-Z0-9]+)$/.exec(path);
+      if (req.method === "GET" && file?.[1]) {
+        sendFile(res, live.file(file[1]));
         return true;
       }
       if (req.method === "GET" && path === "/sandbox/state") {

@@ -3,13 +3,16 @@ import { DEFAULT_RETRY_POLICY } from "../domain/outbox/delivery-policy";
 import { AccessService } from "./access-service";
 import { type Clock, systemClock } from "./clock";
 import { createDealUseCases, type DealUseCases } from "./deals";
+import { createGoalUseCases, type GoalUseCases } from "./goals";
 import { HealthService } from "./health-service";
+import { createLeaderboardUseCases, type LeaderboardUseCases } from "./leaderboard";
 import { JobRecorder } from "./operations/job-recorder";
 import type { SystemInfo } from "./operations/operations-store";
 import { SystemStatusService } from "./operations/system-status";
 import { OutboxDelivery } from "./outbox/outbox-delivery";
 import { PartnerService } from "./partner-service";
 import { createPracticeUseCases, type PracticeUseCases } from "./practices";
+import { createRateUseCases, type RateUseCases } from "./rates";
 import { createRecognitionUseCases, type RecognitionUseCases } from "./recognition";
 import { RoleService } from "./role-service";
 import { SettingsService } from "./settings-service";
@@ -23,6 +26,9 @@ export interface Services {
   deals: DealUseCases;
   practices: PracticeUseCases;
   recognition: RecognitionUseCases;
+  leaderboard: LeaderboardUseCases;
+  goals: GoalUseCases;
+  rates: RateUseCases;
   settings: SettingsService;
   outbox: OutboxDelivery;
   status: SystemStatusService;
@@ -51,6 +57,9 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     deals: createDealUseCases({ store, clock }),
     practices: createPracticeUseCases({ store, clock }),
     recognition: createRecognitionUseCases({ store, clock }),
+    leaderboard: createLeaderboardUseCases({ store, clock }),
+    goals: createGoalUseCases({ store, clock }),
+    rates: createRateUseCases({ store, clock }),
     settings: new SettingsService(store),
     // Delivery runs on real time whatever the business clock says: leases and Slack's waits are real.
     outbox: new OutboxDelivery(store, systemClock, {

@@ -1,6 +1,7 @@
 import type { ValidDeal } from "../domain/deals/deal-input";
 import type { RegistrationStatus } from "../domain/deals/registration";
 import type { PartnerStatus, Tier } from "../domain/partners/partner-rules";
+import type { LeaderboardAmounts } from "../domain/partners/program-settings";
 import type { Role } from "../domain/partners/roles";
 
 /** What services read and write, independent of Prisma. Repositories return these shapes. */
@@ -24,6 +25,8 @@ export interface WorkspaceRecord {
   celebrationsChannel: string | null;
   /** Managers are reminded of registrations waiting longer than this many working days; 0 = never. */
   approvalReminderDays: number;
+  /** What partner members see of other partners on leaderboards: only ranks ("own") or amounts too ("all"). */
+  leaderboardAmounts: LeaderboardAmounts;
 }
 
 export interface MemberRecord {

@@ -1,6 +1,7 @@
 import {
   type ProgramSettingsPatch,
   parseApprovalReminderDays,
+  parseLeaderboardAmounts,
   parseProtectionDays,
   parseReportingCurrency,
   parseTimezone,
@@ -11,7 +12,13 @@ import type { Actor } from "./access-service";
 import type { WorkspaceRecord } from "./records";
 import type { Store } from "./store";
 
-export const PROGRAM_SETTINGS = ["timezone", "currency", "protection", "approval-reminder"] as const;
+export const PROGRAM_SETTINGS = [
+  "timezone",
+  "currency",
+  "protection",
+  "approval-reminder",
+  "leaderboard-amounts",
+] as const;
 export type ProgramSetting = (typeof PROGRAM_SETTINGS)[number];
 
 const SETTING_PARSERS: Record<ProgramSetting, (text: string) => ProgramSettingsPatch> = {
@@ -19,6 +26,7 @@ const SETTING_PARSERS: Record<ProgramSetting, (text: string) => ProgramSettingsP
   currency: (text) => ({ reportingCurrency: parseReportingCurrency(text) }),
   protection: (text) => ({ protectionDays: parseProtectionDays(text) }),
   "approval-reminder": (text) => ({ approvalReminderDays: parseApprovalReminderDays(text) }),
+  "leaderboard-amounts": (text) => ({ leaderboardAmounts: parseLeaderboardAmounts(text) }),
 };
 
 /** Program settings changed from `/hub`; every change is audited. */

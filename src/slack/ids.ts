@@ -37,6 +37,18 @@ export const ACTIONS = {
   editDeal: "deal_edit_open",
   /** A rejected registration, corrected and sent again. */
   resubmitDeal: "deal_resubmit_open",
+  /** "Leaderboard" on the launcher and App Home: the default leaderboard, ephemeral. */
+  showLeaderboard: "leaderboard_show",
+  /** On a leaderboard answer: post it to the channel (value: the arguments as typed, JSON). */
+  leaderboardPost: "leaderboard_post",
+  /** On a leaderboard answer: the same ranking as a bar chart image. */
+  leaderboardChart: "leaderboard_chart",
+  /** "Our goals" on the launcher and App Home. */
+  showGoals: "goals_show",
+  /** Managers: open the set-a-goal modal. */
+  setGoal: "goal_set_open",
+  /** Managers: remove a goal (value: its id). */
+  removeGoal: "goal_remove",
   /** The one action id inside every input block; blocks tell the fields apart. */
   input: "value",
 } as const;
@@ -54,6 +66,15 @@ export const VIEWS = {
   answerInfo: "deal_answer",
   editDeal: "deal_edit",
   resubmitDeal: "deal_resubmit",
+  setGoal: "goal_set",
+} as const;
+
+/** Input blocks of the set-a-goal modal. */
+export const GOAL_BLOCKS = {
+  owner: "goal_owner",
+  metric: "goal_metric",
+  period: "goal_period",
+  target: "goal_target",
 } as const;
 
 /** Input blocks of the conflict resolution modal. */
@@ -124,6 +145,10 @@ export const BLOCKS = {
   dealNotice: (dealId: number) => `deal_notice_${dealId}`,
   homeDealRow: (dealId: number) => `home_deal_${dealId}`,
   homeRejected: (dealId: number) => `home_rejected_${dealId}`,
+  leaderboardActions: "leaderboard_actions",
+  homeLeaderboard: "home_leaderboard",
+  homeGoals: "home_goals",
+  goalRow: (goalId: number) => `goal_${goalId}`,
   homePractices: "home_practices",
   practiceCard: (practiceId: number) => `practice_card_${practiceId}`,
   practiceResult: (practiceId: number) => `practice_result_${practiceId}`,

@@ -45,6 +45,10 @@ const COMMANDS: Record<string, string[]> = {
     "protection {}",
     "settings approval-reminder {}",
     "shoutouts channel {}",
+    "rates {}",
+    "rates EUR {}",
+    "rates EUR 1.08 {}",
+    "settings leaderboard-amounts {}",
   ],
   "/deal": [
     "{}",
@@ -75,6 +79,8 @@ const COMMANDS: Record<string, string[]> = {
   ],
   "/practice": ["{}", "help {}", "search {}", "top {}", "tag {}", "mine {}"],
   "/shoutout": ["{}", "help {}", "<@U0PARTNERB> {}", "<@U0PARTNERB> thanks for {} #win-together", "partner:{} thanks"],
+  "/goal": ["{}", "help {}", "list {}", "remove {}"],
+  "/leaderboard": ["{}", "month {}", "region:{}", "tier:{} people", "{} chart"],
 };
 
 const ACTORS = { admin: "U0ADMIN", member: "U0PARTNERA" };

@@ -50,6 +50,7 @@ describe("the demo seed", () => {
       shoutouts: await db.shoutout.findMany({ orderBy: { id: "asc" } }),
       shoutoutRecipients: await db.shoutoutRecipient.findMany({ orderBy: { id: "asc" } }),
       plusOnes: await db.shoutoutPlusOne.findMany({ orderBy: { id: "asc" } }),
+      goals: await db.goal.findMany({ orderBy: { id: "asc" } }),
     };
   }
 
@@ -413,6 +414,7 @@ describe("the demo seed", () => {
       ratesCreated: 0,
       practicesCreated: 0,
       shoutoutsCreated: 0,
+      goalsCreated: 0,
     });
     const { stdout } = await run(process.execPath, ["--import", "tsx", "prisma/seed-demo.ts"], {
       env: { ...process.env, DATABASE_URL: database.url },

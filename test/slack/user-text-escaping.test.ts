@@ -115,6 +115,7 @@ const workspace: WorkspaceRecord = {
   celebrateRecordMonth: true,
   celebrationsChannel: null,
   approvalReminderDays: 2,
+  leaderboardAmounts: "own",
 };
 
 const events: DealEventRecord[] = [

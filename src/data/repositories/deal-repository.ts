@@ -101,17 +101,7 @@ export class PrismaDealRepository implements DealRepository {
       ...(filter.statuses && { status: { in: [...filter.statuses] } }),
       ...(filter.decidedSince && { decidedAt: { gte: filter.decidedSince } }),
     };
-    const [rows, total] = await Promise.all([
-      this.db.deal.findMany({
-        where,
-        include: INCLUDE,
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        skip: page.offset,
-        take: page.limit,
-      }),
-      this.db.deal.count({ where }),
-    ]);
-    return { deals: rows.map(toRecord), total };
+    return this.page(where, page);
   }
 
   async searchCustomers(
@@ -126,6 +116,11 @@ export class PrismaDealRepository implements DealRepository {
         OR: [{ customerNameKey: { contains: word } }, { customerDomain: { contains: word } }],
       })),
     };
+    return this.page(where, page);
+  }
+
+  /** One page of matching deals, newest first, with how many match in all. */
+  private async page(where: Prisma.DealWhereInput, page: { offset: number; limit: number }) {
     const [rows, total] = await Promise.all([
       this.db.deal.findMany({
         where,

@@ -18,9 +18,13 @@ const SELECT = {
   celebrateRecordMonth: true,
   celebrationsChannel: true,
   approvalReminderDays: true,
+  leaderboardAmounts: true,
 } as const;
 
-type Row = Omit<WorkspaceRecord, "companyValues"> & { companyValues: string };
+type Row = Omit<WorkspaceRecord, "companyValues" | "leaderboardAmounts"> & {
+  companyValues: string;
+  leaderboardAmounts: string;
+};
 
 /** The values are stored as a JSON array of strings; anything else reads as no values. */
 function parseValues(json: string): string[] {
@@ -33,7 +37,12 @@ function parseValues(json: string): string[] {
 }
 
 function toRecord(row: Row): WorkspaceRecord {
-  return { ...row, companyValues: parseValues(row.companyValues) };
+  return {
+    ...row,
+    companyValues: parseValues(row.companyValues),
+    // Anything but "all" keeps other partners' amounts private: the safe reading of an odd value.
+    leaderboardAmounts: row.leaderboardAmounts === "all" ? "all" : "own",
+  };
 }
 
 export class PrismaWorkspaceRepository implements WorkspaceRepository {

@@ -15,6 +15,19 @@ export interface ProgramSettingsPatch {
   celebrationsChannel?: string | null;
   /** Working days a registration may wait before managers are reminded; 0 turns reminders off. */
   approvalReminderDays?: number;
+  leaderboardAmounts?: LeaderboardAmounts;
+}
+
+/** "own": partner members see their own partner's leaderboard amounts and only the others' ranks; "all": every amount. */
+export const LEADERBOARD_AMOUNTS = ["own", "all"] as const;
+export type LeaderboardAmounts = (typeof LEADERBOARD_AMOUNTS)[number];
+
+export function parseLeaderboardAmounts(text: string): LeaderboardAmounts {
+  const typed = text.trim().toLowerCase();
+  if (!(LEADERBOARD_AMOUNTS as readonly string[]).includes(typed)) {
+    throw new DomainError("leaderboard_amounts_invalid", { text: text.trim() });
+  }
+  return typed as LeaderboardAmounts;
 }
 
 /** Registrations waiting more than this many working days are brought to the managers' attention. */

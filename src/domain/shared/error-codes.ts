@@ -18,7 +18,9 @@ export type ProtectedAction =
   | "retry_message"
   | "tie_channels"
   | "remove_partner_members"
-  | "edit_deals";
+  | "edit_deals"
+  | "manage_goals"
+  | "set_exchange_rates";
 
 /** Deal fields whose length is capped; the Slack layer names each one. */
 export type LimitedDealField = "customerName" | "product" | "region" | "notes";
@@ -186,6 +188,17 @@ export interface ErrorParams {
   leaderboard_range_reversed: { first: string; last: string };
   leaderboard_range_too_long: { maxDays: number };
   exchange_rate_invalid: { text: string };
+
+  // Leaderboard settings, goals and exchange rates (issue 11, services).
+  leaderboard_amounts_invalid: { text: string };
+  goal_owner_invalid: undefined;
+  goal_metric_invalid: { text: string };
+  goal_period_invalid: { text: string };
+  /** `kind` says what the target is for this metric: money in `currency`, a whole count or a percentage. */
+  goal_target_invalid: { text: string; kind: "amount" | "count" | "percent"; currency: string };
+  goal_not_found: { id: number };
+  exchange_rate_reporting: { currency: string };
+  exchange_rate_date_invalid: { text: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

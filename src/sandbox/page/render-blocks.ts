@@ -1,4 +1,4 @@
-import { attrs, escapeHtml, safeUrl } from "./html";
+import { attrs, escapeHtml, imageSource } from "./html";
 import type { RenderContext } from "./render-context";
 import { type BlockOptions, renderElement } from "./render-element";
 import { type Json, list, obj, str } from "./render-json";
@@ -36,8 +36,9 @@ function contextBlock(block: Json, context: RenderContext): string {
     .join("");
 }
 
+/** An image block: image_url, or an uploaded file (slack_file by id or URL) served by the sandbox. */
 function imageBlock(block: Json): string {
-  const src = safeUrl(str(block.image_url));
+  const src = imageSource(block);
   const alt = str(block.alt_text);
   const title = block.title ? `<figcaption>${renderPlainText(str(obj(block.title)?.text))}</figcaption>` : "";
   const image = src

@@ -1,5 +1,5 @@
 import { EMOJI } from "./emoji";
-import { attrs, escapeHtml, safeUrl } from "./html";
+import { attrs, escapeHtml, imageSource, safeUrl } from "./html";
 import type { RenderContext } from "./render-context";
 import { type Json, list, obj, str } from "./render-json";
 import { renderPlainText, renderText } from "./render-mrkdwn";
@@ -169,7 +169,7 @@ export function renderElement(
       return `<button type="button" class="btn${style}"${base}${attrs({ "data-url": url, title: url })}>${renderPlainText(str(obj(element.text)?.text), obj(element.text)?.emoji !== false)}</button>`;
     }
     case "image": {
-      const src = safeUrl(str(element.image_url));
+      const src = imageSource(element);
       const alt = str(element.alt_text);
       return src
         ? `<img class="element-image"${attrs({ src, alt, title: alt, loading: "lazy" })}>`

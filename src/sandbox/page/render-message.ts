@@ -1,4 +1,5 @@
-import type { MessageView } from "../sandbox-protocol";
+import type { FileView, MessageView } from "../sandbox-protocol";
+import { sandboxFilePath } from "../slack-file-urls";
 import { attrs, escapeHtml } from "./html";
 import { renderBlocks } from "./render-blocks";
 import type { RenderContext } from "./render-context";
@@ -41,6 +42,16 @@ export function formatTime(ts: string, timeZone?: string): string {
   return new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone }).format(date);
 }
 
+/** A file shared with the message: an image is shown, anything else is named. */
+function fileView(file: FileView): string {
+  if (!file.available) return '<div class="image-missing">This file is no longer available.</div>';
+  const caption = `<figcaption>${escapeHtml(file.title)}</figcaption>`;
+  if (file.mimetype.startsWith("image/")) {
+    return `<figure class="message-file">${caption}<img${attrs({ src: sandboxFilePath(file.id), alt: file.title, loading: "lazy" })}></figure>`;
+  }
+  return `<figure class="message-file">${caption}<a${attrs({ href: sandboxFilePath(file.id), download: file.title })}>Download</a></figure>`;
+}
+
 export function renderMessage(message: MessageView, context: RenderContext, options: MessageOptions): string {
   const who = author(message, context, options);
   const badge = who.kind === "app" ? '<span class="app-badge">APP</span>' : "";
@@ -52,6 +63,7 @@ export function renderMessage(message: MessageView, context: RenderContext, opti
     message.blocks.length > 0
       ? renderBlocks(message.blocks, context)
       : `<div class="message-text">${renderMrkdwn(message.text, context)}</div>`;
+  const files = (message.files ?? []).map(fileView).join("");
   const ephemeral = message.ephemeral
     ? '<div class="ephemeral-note"><span aria-hidden="true">👁</span> Only visible to you</div>'
     : "";
@@ -75,5 +87,5 @@ export function renderMessage(message: MessageView, context: RenderContext, opti
     "data-surface": "message",
     "data-channel": message.channel,
     "data-ts": message.ts,
-  })}>${avatar(message.user, who.name, who.kind)}<div class="message-main"><div class="message-meta"><span class="author">${escapeHtml(who.name)}</span>${badge}${external}<time${attrs({ datetime: new Date(Number(message.ts.split(".")[0]) * 1000).toISOString() })}>${escapeHtml(formatTime(message.ts, context.timeZone))}</time>${message.edited ? '<span class="edited">(edited)</span>' : ""}</div>${ephemeral}<div class="message-content">${content}</div>${replies}</div>${toolbar}</div>`;
+  })}>${avatar(message.user, who.name, who.kind)}<div class="message-main"><div class="message-meta"><span class="author">${escapeHtml(who.name)}</span>${badge}${external}<time${attrs({ datetime: new Date(Number(message.ts.split(".")[0]) * 1000).toISOString() })}>${escapeHtml(formatTime(message.ts, context.timeZone))}</time>${message.edited ? '<span class="edited">(edited)</span>' : ""}</div>${ephemeral}<div class="message-content">${content}${files}</div>${replies}</div>${toolbar}</div>`;
 }

@@ -5,12 +5,28 @@ import type { Actor } from "../../services/access-service";
 import type { SlackDeps } from "../deps";
 import { homeView } from "../views/home-view";
 
+/** The company's rank and goals: only people in a partner company have them. */
+async function homeLeaderboard(deps: SlackDeps, actor: Actor) {
+  const hasPartner = actor.member.partnerId !== null;
+  const [rank, goals] = hasPartner
+    ? await Promise.all([deps.services.leaderboard.homeSummary(actor), deps.services.goals.progress(actor)])
+    : [null, []];
+  return {
+    rank,
+    goals,
+    reportingCurrency: actor.workspace.reportingCurrency,
+    canManage: canManageProgram(actor.role),
+    hasPartner,
+  };
+}
+
 /** (Re)publishes someone's App Home: on opening it, and after they act from it. */
 export async function publishHome(deps: SlackDeps, client: WebClient, actor: Actor): Promise<void> {
-  const [deals, practices, shoutouts] = await Promise.all([
+  const [deals, practices, shoutouts, leaderboard] = await Promise.all([
     deps.services.deals.home(actor),
     deps.services.practices.home(actor),
     deps.services.recognition.home(actor),
+    homeLeaderboard(deps, actor),
   ]);
   // Waiting rows name the other partners' registrations of the same customer, found live.
   const rivals = new Map(
@@ -31,6 +47,7 @@ export async function publishHome(deps: SlackDeps, client: WebClient, actor: Act
       practices,
       shoutouts,
       rivals,
+      leaderboard,
     }),
   });
 }

@@ -69,12 +69,12 @@ export async function deliverRow(
       logger.error({ outboxId: row.id, kind: row.kind }, "outbox: a message kind nobody renders");
       return { spoke: false };
     }
-    const message = await render(row);
+    const client = await clientFor(row.teamId);
+    const message = await render(row, { client });
     if (!message) {
       await delivery.skip(row, "its subject no longer exists");
       return { spoke: false };
     }
-    const client = await clientFor(row.teamId);
     sending = true;
     if (target.kind === "update") {
       await client.chat.update({ channel: target.channel, ts: target.ts, ...message });

@@ -28,6 +28,8 @@ const FORBIDDEN: Record<ProtectedAction, string> = {
   tie_channels: "Only managers and admins can tie a channel to a partner.",
   remove_partner_members: "Only managers and admins can take people out of a partner.",
   edit_deals: "Only the partner's own people and managers can edit this deal.",
+  manage_goals: "Only managers and admins can set or remove goals.",
+  set_exchange_rates: "Only admins can set exchange rates.",
 };
 
 const FIELD_NAMES: Record<LimitedDealField, string> = {
@@ -246,6 +248,24 @@ const SENTENCES: Sentences = {
   leaderboard_range_too_long: ({ maxDays }) => `A range can cover at most ${maxDays} days: use \`all\` for all time.`,
   exchange_rate_invalid: ({ text }) =>
     `${quoted(text)} is not a rate: give the units of the reporting currency per unit of the other, like \`1.08\`.`,
+
+  leaderboard_amounts_invalid: ({ text }) =>
+    `${quoted(text)} is not a choice: use \`own\` (partners see their own amounts, only ranks for others) or \`all\`.`,
+  goal_owner_invalid: () => "Pick a partner, a tier or the whole program.",
+  goal_metric_invalid: ({ text }) =>
+    `${quoted(text)} is not a goal metric: use revenue, deals, pipeline, winrate, registrations or kudos.`,
+  goal_period_invalid: ({ text }) =>
+    `${quoted(text)} is not a goal period: pick this or next week, month, quarter or year.`,
+  goal_target_invalid: ({ text, kind, currency }) =>
+    kind === "amount"
+      ? `${quoted(text)} is not an amount in ${currency}: write it like \`25,000\`.`
+      : kind === "count"
+        ? `${quoted(text)} is not a whole number above zero: write it like \`12\`.`
+        : `${quoted(text)} is not a percentage from 1 to 100: write it like \`40\` or \`40 %\`.`,
+  goal_not_found: ({ id }) => `There is no goal #${id}: \`/goal list\` shows them.`,
+  exchange_rate_reporting: ({ currency }) =>
+    `${currency} is the reporting currency: its rate is always 1. Set the other currencies' rates against it.`,
+  exchange_rate_date_invalid: ({ text }) => `${quoted(text)} is not a day: write it as \`2026-11-01\`.`,
 };
 
 /** The sentence for a refusal, thrown (DomainError) or collected (a field's Problem). */

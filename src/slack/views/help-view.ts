@@ -54,7 +54,7 @@ export const COMMAND_HELP: CommandHelp[] = [
       },
       {
         syntax: "/hub launcher",
-        what: "post Register deal, Share a practice and Give a shout-out buttons here, for Slack Connect partners (managers)",
+        what: "post Register deal, Share a practice, Give a shout-out, Leaderboard and Our goals buttons here, for Slack Connect partners (managers)",
         who: "manager",
       },
       {
@@ -81,6 +81,37 @@ export const COMMAND_HELP: CommandHelp[] = [
         syntax: "/hub settings shoutouts private",
         what: "shout-outs you receive come to you privately instead of in the channel (public to undo)",
       },
+      {
+        syntax: "/hub rates",
+        what: "the exchange rates into the reporting currency; each deal converts at the rate valid on its close date",
+      },
+      {
+        syntax: "/hub rates EUR 1.08 2026-11-01",
+        what: "set a rate: reporting-currency units per EUR, from that day (default today) (admins)",
+        who: "admin",
+      },
+      {
+        syntax: "/hub settings leaderboard-amounts all",
+        what: "partner members see every partner's amounts on leaderboards; own (default): their own amounts, others' ranks only (admins)",
+        who: "admin",
+      },
+    ],
+  },
+  {
+    command: "/goal",
+    summary: "targets for partners and their progress (also: the Our goals button)",
+    usage: [
+      {
+        syntax: "/goal",
+        what: "your company's goals: progress bar, actual of target, the pace needed for the rest of the period, at risk when behind; managers: set a goal",
+      },
+      {
+        syntax: "/goal set",
+        what: "set a goal: a partner, all partners of a tier or the program; metric; this or next week, month, quarter or year; target (managers)",
+        who: "manager",
+      },
+      { syntax: "/goal list", what: "every current goal with each partner's progress (managers)", who: "manager" },
+      { syntax: "/goal remove 12", what: "remove goal 12 (managers)", who: "manager" },
     ],
   },
   {
@@ -134,6 +165,32 @@ export const COMMAND_HELP: CommandHelp[] = [
       {
         syntax: "/shoutout help",
         what: "this: values are the program's list (`/hub values`); each person recognizes up to 5 recipients a day (admins change it), renewed at midnight in their own time zone; no shout-outs to yourself or to bots",
+      },
+    ],
+  },
+  {
+    command: "/leaderboard",
+    summary:
+      "who leads, by how much, and how each moved against the previous period (also: the Leaderboard button). Every part is optional, in any order",
+    usage: [
+      { syntax: "/leaderboard", what: "partners by revenue won this week, top 10, with your own row when outside" },
+      {
+        syntax: "/leaderboard month",
+        what: "period: `week` (default), `last-week`, `month`, `last-month`, `quarter`, `year`, `all`, or days `2026-01-01..2026-03-31`, in the program's time zone",
+      },
+      {
+        syntax: "/leaderboard quarter deals",
+        what: "metric: `revenue` (won, in the reporting currency; default), `deals` (won), `pipeline` (open), `winrate` (from 3 closed deals), `registrations`, `kudos`",
+      },
+      { syntax: "/leaderboard year people", what: "scope: `partners` (default) or `people`" },
+      { syntax: "/leaderboard month region:EMEA tier:gold", what: "only partners of a region and/or tier" },
+      {
+        syntax: "/leaderboard quarter chart",
+        what: "the same ranking as a bar chart, with goal lines (also: the Chart button)",
+      },
+      {
+        syntax: "/leaderboard help",
+        what: "this. Only you see the answer; Post to channel shares it. Partner members see other partners' ranks, not their amounts, unless an admin allows it",
       },
     ],
   },

@@ -7,6 +7,7 @@ import { actions, button, context, divider, header, type Mrkdwn, md, section, tr
 import { dealLine } from "./deal-list-view";
 import { conflictNote, decisionButtons, resubmitButton } from "./deal-message-view";
 import { dayOf, isClosed, statusLine } from "./deal-text";
+import { type HomeLeaderboard, leaderboardHomeBlocks } from "./leaderboard-home-view";
 import { type HomePractices, practiceHomeBlocks } from "./practice-home-view";
 import { type HomeShoutouts, shoutoutHomeBlocks } from "./shoutout-home-view";
 
@@ -65,7 +66,7 @@ function decisionSections(
   });
 }
 
-/** The App Home tab: a Register button, the person's open deals, what awaits managers, best practices and shout-outs. */
+/** The App Home tab: a Register button, the person's open deals, what awaits managers, rank and goals, best practices and shout-outs. */
 export function homeView(
   input: Omit<HomeDeals, "rejected"> & {
     /** The company's registrations rejected lately (absent: none to show). */
@@ -79,6 +80,8 @@ export function homeView(
     practices?: HomePractices;
     /** Absent: the person has given and received none. */
     shoutouts?: HomeShoutouts;
+    /** The company's rank and goals; absent: not looked up. */
+    leaderboard?: HomeLeaderboard;
   },
 ): HomeView {
   const blocks: KnownBlock[] = [
@@ -117,6 +120,7 @@ export function homeView(
         : [section(trusted("Nothing waits for you. :tada:"))]),
     );
   }
+  if (input.leaderboard) blocks.push(...leaderboardHomeBlocks(input.leaderboard));
   blocks.push(...practiceHomeBlocks(input.practices ?? { newest: [], mostHelpful: [] }));
   blocks.push(...shoutoutHomeBlocks(input.shoutouts ?? { received: [], given: [] }));
   blocks.push(context(trusted("Type `/hub help` for every command.")));

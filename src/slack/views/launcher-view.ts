@@ -7,7 +7,7 @@ export function launcherMessage(): Message {
   return message(trusted("Partner Hub: register deals here"), [
     section(
       trusted(
-        ":handshake: *Partner Hub* — register your deals here and we'll protect them for you once approved. Share what worked for you as a best practice, and give a shout-out to someone who helped.",
+        ":handshake: *Partner Hub* — register your deals here and we'll protect them for you once approved. Share what worked for you as a best practice, give a shout-out to someone who helped, and see where your company ranks and how far it is from its goals.",
       ),
     ),
     actions(
@@ -15,6 +15,8 @@ export function launcherMessage(): Message {
         button(ACTIONS.registerDeal, "Register a deal", undefined, "primary"),
         button(ACTIONS.sharePractice, "Share a practice"),
         button(ACTIONS.giveShoutout, "Give a shout-out"),
+        button(ACTIONS.showLeaderboard, "Leaderboard"),
+        button(ACTIONS.showGoals, "Our goals"),
       ],
       BLOCKS.launcher,
     ),

@@ -21,6 +21,12 @@ function reminderLine(days: number): string {
   return `after ${days} working ${days === 1 ? "day" : "days"} waiting`;
 }
 
+function amountsLine(amounts: WorkspaceRecord["leaderboardAmounts"]): string {
+  return amounts === "all"
+    ? "partner members see every partner's amounts"
+    : "partner members see their own amounts and only the others' ranks";
+}
+
 /**
  * `changed` is a sentence the listener wrote about the change just made; `member` adds the
  * person's own choices; `names` are the names of the channels mentioned (identity/channel-info).
@@ -42,6 +48,7 @@ export function settingsMessage(
     md`• Time zone: ${workspace.timezone} — \`/hub timezone Europe/Berlin\``,
     md`• Reporting currency: ${workspace.reportingCurrency} — \`/hub currency EUR\``,
     md`• Deal protection: ${workspace.protectionDays} days — \`/hub protection 120\``,
+    md`• Leaderboard amounts: ${amountsLine(workspace.leaderboardAmounts)} — \`/hub settings leaderboard-amounts own|all\``,
     md`• Company values: ${workspace.companyValues.join(", ") || "none"} — \`/hub values Customer first, Own it\``,
     md`• Shout-out allowance: ${workspace.shoutoutAllowance} recipients a day per person — \`/hub shoutouts allowance 5\``,
     md`• Celebrations: first won deal ${onOff(workspace.celebrateFirstWin)}, record month ${onOff(workspace.celebrateRecordMonth)}, in ${celebrations} — \`/hub shoutouts first-win|record-month on|off\`, \`/hub shoutouts channel #wins\``,

@@ -89,8 +89,8 @@ describe("workingDaysBetween", () => {
     const zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Asia/Kolkata", "Pacific/Auckland"];
     const base = at("2026-03-02T00:00:00Z").getTime();
     for (const zone of zones) {
-      for (let start = 0; start < 14 * 24; start += 5) {
-        for (let span = 0; span < 40 * 24; span += 13) {
+      for (let start = 0; start < 14 * 24; start += 11) {
+        for (let span = 0; span < 40 * 24; span += 31) {
           const from = new Date(base + start * 3_600_000);
           const to = new Date(from.getTime() + span * 3_600_000);
           expect(workingDaysBetween(from, to, zone), `${zone} ${from.toISOString()} ${to.toISOString()}`).toBe(

@@ -8,12 +8,15 @@ import { md } from "../../views/block-kit";
 import { commandHelpMessage, hubHelpMessage } from "../../views/help-view";
 import { launcherMessage } from "../../views/launcher-view";
 import { plain } from "../../views/message";
+import { ratesMessage } from "../../views/rates-view";
 import { roleSetMessage } from "../../views/role-views";
 import { statusMessage } from "../../views/status-view";
 import { type CommandInvocation, registerCommand } from "./command-runner";
 import { changeOwnSettings, changeShoutoutSettings, changeValues, settingsReply } from "./hub-recognition";
 
 const ROLE_USAGE = "Usage: `/hub role @someone admin|manager|member`";
+const RATES_USAGE =
+  "Usage: `/hub rates`, or for admins `/hub rates EUR 1.08` (from today) or `/hub rates EUR 1.08 2026-11-01`";
 
 export function registerHubCommand(app: App, deps: SlackDeps): void {
   registerCommand(app, deps, "/hub", async ({ actor, text, body, client }: CommandInvocation) => {
@@ -62,6 +65,14 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
         return plain(
           ":white_check_mark: Posted the launcher: partners can register deals with its button, even from Slack Connect. Pin it so it stays at hand.",
         );
+      }
+      case "rates": {
+        const words = parseArgs(rest).words;
+        const [currency, rate, date] = words;
+        if (currency === undefined) return ratesMessage(await deps.services.rates.list(actor));
+        if (rate === undefined || words.length > 3) throw new DomainError("usage", { text: RATES_USAGE });
+        const changed = await deps.services.rates.set(actor, { currency, rate, ...(date !== undefined && { date }) });
+        return ratesMessage(await deps.services.rates.list(actor), changed);
       }
       case "status":
         return statusMessage(await deps.services.status.status(actor), deps.outboxLastSweepAt?.() ?? null);

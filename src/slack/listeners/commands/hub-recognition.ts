@@ -90,11 +90,12 @@ export async function changeShoutoutSettings(
 }
 
 const SETTINGS_USAGE =
-  "Usage: `/hub settings shoutouts public|private`, or for admins `/hub settings approval-reminder 3|off`";
+  "Usage: `/hub settings shoutouts public|private`, or for admins `/hub settings approval-reminder 3|off` and `/hub settings leaderboard-amounts own|all`";
 
 /**
  * `/hub settings shoutouts public|private`: the person's own choice, for shout-outs they receive;
- * `/hub settings approval-reminder 3|off`: after how many working days managers are reminded (admins).
+ * `/hub settings approval-reminder 3|off`: after how many working days managers are reminded (admins);
+ * `/hub settings leaderboard-amounts own|all`: what partner members see of the others' figures (admins).
  */
 export async function changeOwnSettings(
   deps: SlackDeps,
@@ -112,6 +113,15 @@ export async function changeOwnSettings(
       days === 0
         ? "Managers are not reminded of waiting registrations."
         : `Managers are reminded of registrations waiting more than ${days} working ${days === 1 ? "day" : "days"}.`;
+    return settingsReply(client, workspace, sentence, actor.member);
+  }
+  if (topic === "leaderboard-amounts") {
+    if (choice === undefined) throw new DomainError("usage", { text: SETTINGS_USAGE });
+    const { workspace } = await deps.services.settings.change(actor, "leaderboard-amounts", choice);
+    const sentence =
+      workspace.leaderboardAmounts === "all"
+        ? "Partner members now see every partner's amounts on leaderboards."
+        : "Partner members now see their own amounts and only the other partners' ranks.";
     return settingsReply(client, workspace, sentence, actor.member);
   }
   if (topic !== "shoutouts" || (choice !== "public" && choice !== "private"))

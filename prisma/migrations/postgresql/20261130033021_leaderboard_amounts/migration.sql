@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Workspace" ADD COLUMN     "leaderboardAmounts" TEXT NOT NULL DEFAULT 'own';
+
