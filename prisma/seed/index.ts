@@ -1,6 +1,7 @@
 import type { Store } from "../../src/services/store";
 import { seedDeals } from "./deals";
 import { VENDOR_TEAM } from "./demo-people";
+import { seedDigests } from "./digests";
 import { seedExchangeRates } from "./exchange-rates";
 import { seedGoals } from "./goals";
 import { seedPartners } from "./partners";
@@ -33,6 +34,7 @@ export interface SeedSummary {
   practicesCreated: number;
   shoutoutsCreated: number;
   goalsCreated: number;
+  digestsCreated: number;
 }
 
 /** Fills the database with the demo network, in one transaction; safe to run again. `now` anchors every relative date. */
@@ -48,6 +50,7 @@ export async function seedDemo(store: Store, options: { now: Date }): Promise<Se
     const shoutoutsCreated = await seedShoutouts(tx.shoutouts, workspace.id, partnerIds, options.now);
     // After the deals: the targets are set from what they add up to so far.
     const goalsCreated = await seedGoals(tx, workspace, partnerIds, options.now);
+    const digestsCreated = await seedDigests(tx, workspace);
     return {
       teamId: VENDOR_TEAM.id,
       partnersCreated,
@@ -57,6 +60,7 @@ export async function seedDemo(store: Store, options: { now: Date }): Promise<Se
       practicesCreated,
       shoutoutsCreated,
       goalsCreated,
+      digestsCreated,
     };
   });
 }
@@ -68,10 +72,10 @@ export async function isEmptyDatabase(store: Store): Promise<boolean> {
 
 export function describeSeed(summary: SeedSummary): string {
   const { partnersCreated, membersCreated, membersUpdated, dealsCreated, ratesCreated, practicesCreated } = summary;
-  const { shoutoutsCreated, goalsCreated } = summary;
+  const { shoutoutsCreated, goalsCreated, digestsCreated } = summary;
   const added = partnersCreated + membersCreated + membersUpdated + dealsCreated + ratesCreated + practicesCreated;
-  if (added + shoutoutsCreated + goalsCreated === 0) {
+  if (added + shoutoutsCreated + goalsCreated + digestsCreated === 0) {
     return `Demo data already present in ${summary.teamId}: nothing to add.`;
   }
-  return `Demo data for ${summary.teamId}: ${partnersCreated} partners and ${membersCreated} people added, ${membersUpdated} people completed, ${dealsCreated} deals, ${ratesCreated} exchange rates, ${practicesCreated} best practices, ${shoutoutsCreated} shout-outs and ${goalsCreated} goals added.`;
+  return `Demo data for ${summary.teamId}: ${partnersCreated} partners and ${membersCreated} people added, ${membersUpdated} people completed, ${dealsCreated} deals, ${ratesCreated} exchange rates, ${practicesCreated} best practices, ${shoutoutsCreated} shout-outs and ${goalsCreated} goals added${digestsCreated > 0 ? ", and #sales subscribed to the weekly digest" : ""}.`;
 }

@@ -3,6 +3,7 @@ import { type Db, type Dialect, dialectOfDb, pingDb } from "./database";
 import type { DbClient } from "./db-client";
 import { PrismaAuditLog } from "./repositories/audit-log";
 import { PrismaDealRepository } from "./repositories/deal-repository";
+import { PrismaDigestRepository } from "./repositories/digest-repository";
 import { PrismaExchangeRateRepository } from "./repositories/exchange-rate-repository";
 import { PrismaGoalRepository } from "./repositories/goal-repository";
 import { PrismaJobRunRepository } from "./repositories/job-run-repository";
@@ -31,6 +32,7 @@ function repositories(client: DbClient, dialect: Dialect, outboxWrote: () => voi
     milestones: new PrismaMilestoneRepository(client, dialect),
     leaderboard: new PrismaLeaderboardRepository(client, dialect),
     goals: new PrismaGoalRepository(client),
+    digests: new PrismaDigestRepository(client, dialect),
   };
 }
 

@@ -2,6 +2,7 @@ import { schedule } from "node-cron";
 import type { Logger } from "../logger";
 import type { Services } from "../services";
 import { runApprovalReminderJob } from "./approval-reminder-job";
+import { runDigestJob } from "./digest-job";
 import { runProtectionJob } from "./protection-job";
 
 export interface Jobs {
@@ -25,14 +26,19 @@ export function startJobs(services: Services, logger: Logger, instance: string):
   };
   const protection = run("deal-protection", () => runProtectionJob(services, logger, instance));
   const approvals = run("approval-reminders", () => runApprovalReminderJob(services, logger, instance));
+  const digests = run("digests", () => runDigestJob(services, logger, instance));
   const tasks = [
     schedule("7 * * * *", protection, { name: "deal-protection", noOverlap: true }),
     // Hourly: the day's reminder goes out in the first run after the workspace's local midnight.
     schedule("17 * * * *", approvals, { name: "approval-reminders", noOverlap: true }),
+    // Every minute: each digest goes out at its own local minute, in its own zone.
+    schedule("* * * * *", digests, { name: "digests", noOverlap: true }),
   ];
   // Once at start too: reminders and expiries that fell due while no instance ran go out now.
   void protection();
   void approvals();
+  // A digest missed while no instance ran is posted now if its local day is not over.
+  void digests();
   return {
     stop: async () => {
       for (const task of tasks) await task.stop();

@@ -1,19 +1,48 @@
 import type { Services } from "../services";
+import type { DigestRepository } from "../services/digest/digest-store";
 
 /**
- * The sandbox's "Run scheduled jobs now": the hourly jobs at once, for a visitor who wants to see
- * protection reminders, expiries and approval reminders without waiting for the clock. They run
- * through the app's own use cases and job recorder, as the scheduler runs them, so `/hub status`
- * lists the run and everything said in Slack still goes through the outbox.
+ * The sandbox's "Run scheduled jobs now": the scheduled jobs at once, for a visitor who wants to
+ * see protection reminders, expiries, approval reminders and the weekly digest without waiting for
+ * the clock. They run through the app's own use cases and job recorder, as the scheduler runs them,
+ * so `/hub status` lists the run and everything said in Slack still goes through the outbox.
  */
 
 export interface ScheduledJobsReport {
   protection: { reminded: number; expired: number };
   /** Registrations listed by the approval reminders this run posted (one post per workspace and day). */
   approvalsReminded: number;
+  /** Where this run posted a weekly digest: "#sales", or "Max Manager's DM" for a manager's own. */
+  digestsPosted: string[];
 }
 
-export async function runScheduledJobsNow(services: Services, instance: string): Promise<ScheduledJobsReport> {
+export interface ScheduledJobsDeps {
+  services: Services;
+  digests: Pick<DigestRepository, "listActive">;
+  /** The recorder's instance name, as the scheduler's would be. */
+  instance: string;
+  /** How the person who clicked knows a channel or a person (the fake Slack's names); else its id. */
+  nameOf?: (id: string) => string | undefined;
+}
+
+/**
+ * Every active subscription's digest, now. `runNow` claims the period "manual:<local date>" in the
+ * same transaction as the outbox post, so a second click the same day claims nothing and posts
+ * nothing; the weekly run at the subscription's own time is a period of its own and still comes.
+ */
+async function runDigestsNow({ services, digests, nameOf }: ScheduledJobsDeps): Promise<string[]> {
+  const posted: string[] = [];
+  for (const subscription of await digests.listActive()) {
+    const { claimed } = await services.digest.runNow(subscription.workspaceId, subscription.channelId);
+    if (!claimed) continue;
+    const name = nameOf?.(subscription.channelId) ?? subscription.channelId;
+    posted.push(subscription.kind === "manager" ? `${name}'s DM` : `#${name}`);
+  }
+  return posted;
+}
+
+export async function runScheduledJobsNow(deps: ScheduledJobsDeps): Promise<ScheduledJobsReport> {
+  const { services, instance } = deps;
   let protection = { reminded: 0, expired: 0 };
   await services.jobs.run("deal-protection", instance, async () => {
     protection = await services.deals.sweepProtection();
@@ -24,10 +53,20 @@ export async function runScheduledJobsNow(services: Services, instance: string):
     approvalsReminded = await services.deals.remindApprovals();
     return `${approvalsReminded} waiting registrations listed`;
   });
-  return { protection, approvalsReminded };
+  let digestsPosted: string[] = [];
+  await services.jobs.run("digests", instance, async () => {
+    digestsPosted = await runDigestsNow(deps);
+    return `${digestsPosted.length} digests posted now`;
+  });
+  return { protection, approvalsReminded, digestsPosted };
 }
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "a", "a and b", "a, b and c" */
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
 
 /** One line for the person who clicked: what the jobs did, or that nothing was due. */
 export function describeJobsReport(report: ScheduledJobsReport): string {
@@ -37,9 +76,10 @@ export function describeJobsReport(report: ScheduledJobsReport): string {
     expired > 0 && `${count(expired, "registration", "registrations")} expired`,
     report.approvalsReminded > 0 &&
       `an approval reminder posted for ${count(report.approvalsReminded, "waiting registration", "waiting registrations")}`,
+    report.digestsPosted.length > 0 && `the weekly digest posted in ${listOf(report.digestsPosted)}`,
   ].filter((part): part is string => typeof part === "string");
   if (done.length === 0) {
-    return "Scheduled jobs ran: nothing was due (no protection ending soon, no registration waiting too long, or already reminded today).";
+    return "Scheduled jobs ran: nothing was due (no protection ending soon, no registration waiting too long, and today's reminders and digests already sent).";
   }
   return `Scheduled jobs ran: ${done.join(", ")}.`;
 }

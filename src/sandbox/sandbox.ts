@@ -116,7 +116,13 @@ export async function startSandbox(config: Config, logger: Logger, options: Sand
     access: hub.services.access,
     manifest,
     logger,
-    runJobs: () => runScheduledJobsNow(hub.services, jobsInstance),
+    runJobs: () =>
+      runScheduledJobsNow({
+        services: hub.services,
+        digests: hub.store.digests,
+        instance: jobsInstance,
+        nameOf: (id) => fake.channel(id)?.name ?? fake.user(id)?.realName,
+      }),
   });
   logger.info({ port: hub.port, fakeSlack: fake.url }, "sandbox ready");
 

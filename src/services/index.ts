@@ -3,6 +3,7 @@ import { DEFAULT_RETRY_POLICY } from "../domain/outbox/delivery-policy";
 import { AccessService } from "./access-service";
 import { type Clock, systemClock } from "./clock";
 import { createDealUseCases, type DealUseCases } from "./deals";
+import { createDigestUseCases, type DigestUseCases } from "./digest";
 import { createGoalUseCases, type GoalUseCases } from "./goals";
 import { HealthService } from "./health-service";
 import { createLeaderboardUseCases, type LeaderboardUseCases } from "./leaderboard";
@@ -29,6 +30,7 @@ export interface Services {
   leaderboard: LeaderboardUseCases;
   goals: GoalUseCases;
   rates: RateUseCases;
+  digest: DigestUseCases;
   settings: SettingsService;
   outbox: OutboxDelivery;
   status: SystemStatusService;
@@ -60,6 +62,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     leaderboard: createLeaderboardUseCases({ store, clock }),
     goals: createGoalUseCases({ store, clock }),
     rates: createRateUseCases({ store, clock }),
+    digest: createDigestUseCases({ store, clock }),
     settings: new SettingsService(store),
     // Delivery runs on real time whatever the business clock says: leases and Slack's waits are real.
     outbox: new OutboxDelivery(store, systemClock, {

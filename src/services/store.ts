@@ -4,6 +4,7 @@ import type { Stage } from "../domain/deals/stages";
 import type { NewPartner } from "../domain/partners/partner-rules";
 import type { ProgramSettingsPatch } from "../domain/partners/program-settings";
 import type { Role } from "../domain/partners/roles";
+import type { DigestRepository } from "./digest/digest-store";
 import type { GoalRepository, LeaderboardRepository } from "./leaderboard/leaderboard-store";
 import type { JobRunRepository } from "./operations/operations-store";
 import type { OutboxRepository } from "./outbox/outbox-message";
@@ -38,6 +39,7 @@ export interface Store {
   exchangeRates: ExchangeRateRepository;
   leaderboard: LeaderboardRepository;
   goals: GoalRepository;
+  digests: DigestRepository;
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** True when the database answers. */
   ping(): Promise<boolean>;
@@ -181,6 +183,18 @@ export interface DealListFilter {
   statuses?: readonly RegistrationStatus[];
   /** Only deals decided at or after this instant (the Home's rejected registrations of the last 30 days). */
   decidedSince?: Date;
+  /** Only deals registered in [from, before): the digest's week. */
+  createdFrom?: Date;
+  createdBefore?: Date;
+  /** Only deals closed in [from, before). */
+  closedFrom?: Date;
+  closedBefore?: Date;
+  /** Only deals flagged as conflicting with another at registration. */
+  conflicted?: boolean;
+  /** Only deals whose partner asked for a longer protection, not yet answered. */
+  extensionRequested?: boolean;
+  /** Default newest first; a queue reads oldest first (who waited longest). */
+  order?: "newest" | "oldest";
 }
 
 export interface DealRepository {

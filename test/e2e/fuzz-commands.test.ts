@@ -49,6 +49,14 @@ const COMMANDS: Record<string, string[]> = {
     "rates EUR {}",
     "rates EUR 1.08 {}",
     "settings leaderboard-amounts {}",
+    "digest {}",
+    "digest here {}",
+    "digest here monday {}",
+    "digest here tz:{}",
+    "digest off {}",
+    "digest preview {}",
+    "digest me {}",
+    "digest me off {}",
   ],
   "/deal": [
     "{}",
@@ -131,6 +139,7 @@ beforeAll(async () => {
       db.practiceVote.count(),
       db.shoutout.count(),
       db.shoutoutRecipient.count(),
+      db.digestSubscription.count(),
     ]);
 });
 afterAll(async () => {

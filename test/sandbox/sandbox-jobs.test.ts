@@ -24,14 +24,30 @@ async function runJobs(user: string): Promise<{ status: number; result: ActionRe
   return { status: response.status, result: (await response.json()) as ActionResult };
 }
 
-async function eventually<T>(probe: () => T | undefined, what: string): Promise<T> {
-  const deadline = Date.now() + 5_000;
+async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
+  const deadline = Date.now() + 10_000;
   for (;;) {
-    const found = probe();
+    const found = await probe();
     if (found !== undefined) return found;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+type Block = { type: string; text?: { text?: string }; slack_file?: { id?: string } };
+
+/** The digests in #sales, as anyone in the channel sees them (not a preview, which is ephemeral). */
+const digestPosts = () =>
+  running.sandbox.fake
+    .channelMessages("C0SALES")
+    .filter((message) => !message.visibleTo && JSON.stringify(message.blocks).includes("Weekly digest"));
+
+async function outboxDrained(): Promise<void> {
+  const db = running.sandbox.db;
+  await eventually(
+    async () => ((await db.outboxMessage.count({ where: { status: "pending" } })) === 0 ? true : undefined),
+    "the outbox to drain",
+  );
 }
 
 describe("Run scheduled jobs now", () => {
@@ -46,15 +62,18 @@ describe("Run scheduled jobs now", () => {
     expect(state.me.role).toBe("admin");
   });
 
-  it("runs the protection sweep and the approval reminders through the app, says what they did, and records the runs", async () => {
+  it("runs the protection sweep, the approval reminders and the digests through the app, says what they did, and records the runs", async () => {
     const { status, result } = await runJobs("U0ADMIN");
     expect(status).toBe(200);
     expect(result.ok).toBe(true);
     // The demo has protections ending within 14 days that nobody was reminded of yet (unless the
-    // scheduler's own run at start got to them first) and registrations waiting for days.
-    expect(result.notice).toMatch(/^Scheduled jobs ran: .+\.$/);
+    // scheduler's own run at start got to them first), registrations waiting for days, and #sales
+    // subscribed to the weekly digest, which "now" posts whatever the day.
+    expect(result.notice).toMatch(/^Scheduled jobs ran: .*the weekly digest posted in #sales\.$/);
     const runs = await running.sandbox.store.jobRuns.list();
-    expect(runs.map((run) => run.name)).toEqual(expect.arrayContaining(["deal-protection", "approval-reminders"]));
+    expect(runs.map((run) => run.name)).toEqual(
+      expect.arrayContaining(["deal-protection", "approval-reminders", "digests"]),
+    );
 
     // The reminders reach the partners through the outbox, as the hourly job's would.
     const { fake } = running.sandbox;
@@ -64,21 +83,62 @@ describe("Run scheduled jobs now", () => {
     );
   });
 
-  it("finds nothing due on a second run: each reminder is sent once", async () => {
+  it("posts the digest in #sales through the outbox, with its sections and the leaderboard chart", async () => {
+    const { fake } = running.sandbox;
+    const post = await eventually(() => digestPosts().at(-1), "the digest in #sales");
+    const blocks = post.blocks as Block[];
+    expect(blocks[0]).toMatchObject({ type: "header", text: { text: "Weekly digest" } });
+    const text = blocks.map((block) => block.text?.text ?? "").join("\n");
+    // The demo's deals are placed relative to now, so every week has registrations, wins and a
+    // leaderboard, whatever day the sandbox starts on.
+    for (const section of [
+      "New registrations",
+      "Deals won",
+      "Leaderboard of the week",
+      "Goal progress",
+      "Shout-outs",
+    ]) {
+      expect(text).toContain(section);
+    }
+    // The text fallback (notifications, screen readers) carries no links.
+    expect(post.text).not.toMatch(/<https?:/);
+    // The chart the app drew was uploaded to the fake Slack before the post that shows it.
+    const image = blocks.find((block) => block.type === "image");
+    expect(fake.file(String(image?.slack_file?.id))?.mimetype).toBe("image/png");
+  });
+
+  it("finds nothing due on a second run: each reminder and today's digest are sent once", async () => {
+    await outboxDrained();
+    const before = digestPosts().length;
     const { result } = await runJobs("U0ADMIN");
     expect(result.notice).toBe(
-      "Scheduled jobs ran: nothing was due (no protection ending soon, no registration waiting too long, or already reminded today).",
+      "Scheduled jobs ran: nothing was due (no protection ending soon, no registration waiting too long, and today's reminders and digests already sent).",
     );
+    await outboxDrained();
+    expect(digestPosts()).toHaveLength(before);
+    const manual = await running.sandbox.db.digestRun.findMany({ where: { periodKey: { startsWith: "manual:" } } });
+    expect(manual).toHaveLength(1);
   });
 });
 
 describe("describeJobsReport", () => {
   it("names only what happened, in words", () => {
-    expect(describeJobsReport({ protection: { reminded: 1, expired: 2 }, approvalsReminded: 3 })).toBe(
-      "Scheduled jobs ran: 1 protection reminder sent, 2 registrations expired, an approval reminder posted for 3 waiting registrations.",
+    const none = { protection: { reminded: 0, expired: 0 }, approvalsReminded: 0, digestsPosted: [] };
+    expect(
+      describeJobsReport({
+        ...none,
+        protection: { reminded: 1, expired: 2 },
+        approvalsReminded: 3,
+        digestsPosted: ["#sales"],
+      }),
+    ).toBe(
+      "Scheduled jobs ran: 1 protection reminder sent, 2 registrations expired, an approval reminder posted for 3 waiting registrations, the weekly digest posted in #sales.",
     );
-    expect(describeJobsReport({ protection: { reminded: 0, expired: 0 }, approvalsReminded: 1 })).toBe(
+    expect(describeJobsReport({ ...none, approvalsReminded: 1 })).toBe(
       "Scheduled jobs ran: an approval reminder posted for 1 waiting registration.",
+    );
+    expect(describeJobsReport({ ...none, digestsPosted: ["#sales", "#partner-acme", "Max Manager's DM"] })).toBe(
+      "Scheduled jobs ran: the weekly digest posted in #sales, #partner-acme and Max Manager's DM.",
     );
   });
 });

@@ -51,6 +51,7 @@ describe("the demo seed", () => {
       shoutoutRecipients: await db.shoutoutRecipient.findMany({ orderBy: { id: "asc" } }),
       plusOnes: await db.shoutoutPlusOne.findMany({ orderBy: { id: "asc" } }),
       goals: await db.goal.findMany({ orderBy: { id: "asc" } }),
+      digests: await db.digestSubscription.findMany({ orderBy: { id: "asc" } }),
     };
   }
 
@@ -415,6 +416,7 @@ describe("the demo seed", () => {
       practicesCreated: 0,
       shoutoutsCreated: 0,
       goalsCreated: 0,
+      digestsCreated: 0,
     });
     const { stdout } = await run(process.execPath, ["--import", "tsx", "prisma/seed-demo.ts"], {
       env: { ...process.env, DATABASE_URL: database.url },

@@ -100,8 +100,24 @@ export class PrismaDealRepository implements DealRepository {
       ...(filter.stages && { stage: { in: [...filter.stages] } }),
       ...(filter.statuses && { status: { in: [...filter.statuses] } }),
       ...(filter.decidedSince && { decidedAt: { gte: filter.decidedSince } }),
+      ...((filter.createdFrom || filter.createdBefore) && {
+        createdAt: {
+          ...(filter.createdFrom && { gte: filter.createdFrom }),
+          ...(filter.createdBefore && { lt: filter.createdBefore }),
+        },
+      }),
+      ...((filter.closedFrom || filter.closedBefore) && {
+        closedAt: {
+          ...(filter.closedFrom && { gte: filter.closedFrom }),
+          ...(filter.closedBefore && { lt: filter.closedBefore }),
+        },
+      }),
+      ...(filter.conflicted !== undefined && { conflictDealId: filter.conflicted ? { not: null } : null }),
+      ...(filter.extensionRequested !== undefined && {
+        extensionRequestedAt: filter.extensionRequested ? { not: null } : null,
+      }),
     };
-    return this.page(where, page);
+    return this.page(where, page, filter.order);
   }
 
   async searchCustomers(
@@ -119,13 +135,18 @@ export class PrismaDealRepository implements DealRepository {
     return this.page(where, page);
   }
 
-  /** One page of matching deals, newest first, with how many match in all. */
-  private async page(where: Prisma.DealWhereInput, page: { offset: number; limit: number }) {
+  /** One page of matching deals, newest (or oldest) first, with how many match in all. */
+  private async page(
+    where: Prisma.DealWhereInput,
+    page: { offset: number; limit: number },
+    order: "newest" | "oldest" = "newest",
+  ) {
+    const direction = order === "newest" ? "desc" : "asc";
     const [rows, total] = await Promise.all([
       this.db.deal.findMany({
         where,
         include: INCLUDE,
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        orderBy: [{ createdAt: direction }, { id: direction }],
         skip: page.offset,
         take: page.limit,
       }),

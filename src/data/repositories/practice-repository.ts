@@ -140,6 +140,19 @@ export class PrismaPracticeRepository implements PracticeRepository {
     return this.list({ workspaceId, ...LIVE, createdAt }, MOST_HELPFUL, limit);
   }
 
+  async createdBetween(
+    workspaceId: number,
+    range: { start: Date; end: Date },
+    limit: number,
+  ): Promise<{ practices: PracticeRecord[]; total: number }> {
+    const where = { workspaceId, ...LIVE, createdAt: { gte: range.start, lt: range.end } };
+    const [practices, total] = await Promise.all([
+      this.list(where, MOST_HELPFUL, limit),
+      this.db.practice.count({ where }),
+    ]);
+    return { practices, total };
+  }
+
   /** Most helpful first: a tag is browsed for what works best. */
   async byTag(workspaceId: number, tag: string, limit: number): Promise<PracticeRecord[]> {
     return this.list({ workspaceId, ...LIVE, tags: { some: { tag } } }, MOST_HELPFUL, limit);

@@ -98,6 +98,38 @@ export class PrismaShoutoutRepository implements ShoutoutRepository {
     return this.list({ workspaceId }, limit);
   }
 
+  async announcedBetween(
+    filter: {
+      workspaceId: number;
+      start: Date;
+      end: Date;
+      recipients?: { partnerId: number; userIds: readonly string[] };
+    },
+    limit: number,
+  ): Promise<{ shoutouts: ShoutoutRecord[]; total: number }> {
+    const { recipients } = filter;
+    const where: Prisma.ShoutoutWhereInput = {
+      workspaceId: filter.workspaceId,
+      announce: true,
+      createdAt: { gte: filter.start, lt: filter.end },
+      ...(recipients && {
+        recipients: {
+          some: { OR: [{ partnerId: recipients.partnerId }, { userId: { in: [...recipients.userIds] } }] },
+        },
+      }),
+    };
+    const [rows, total] = await Promise.all([
+      this.db.shoutout.findMany({
+        where,
+        orderBy: [{ plusOneCount: "desc" }, ...NEWEST],
+        take: limit,
+        include: INCLUDE,
+      }),
+      this.db.shoutout.count({ where }),
+    ]);
+    return { shoutouts: rows.map(toRecord), total };
+  }
+
   private async list(where: Prisma.ShoutoutWhereInput, limit: number): Promise<ShoutoutRecord[]> {
     const rows = await this.db.shoutout.findMany({ where, orderBy: NEWEST, take: limit, include: INCLUDE });
     return rows.map(toRecord);

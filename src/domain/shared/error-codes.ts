@@ -20,7 +20,8 @@ export type ProtectedAction =
   | "remove_partner_members"
   | "edit_deals"
   | "manage_goals"
-  | "set_exchange_rates";
+  | "set_exchange_rates"
+  | "manage_digests";
 
 /** Deal fields whose length is capped; the Slack layer names each one. */
 export type LimitedDealField = "customerName" | "product" | "region" | "notes";
@@ -199,6 +200,12 @@ export interface ErrorParams {
   goal_not_found: { id: number };
   exchange_rate_reporting: { currency: string };
   exchange_rate_date_invalid: { text: string };
+
+  // Weekly digests.
+  /** `mine`: the person's own DM digest rather than the channel's. */
+  digest_not_subscribed: { mine: boolean };
+  /** A day or time outside the week or the clock (the parser catches typing; this guards the service). */
+  digest_schedule_invalid: undefined;
 }
 
 export type ErrorCode = keyof ErrorParams;

@@ -66,6 +66,12 @@ export interface PracticeRepository {
   search(workspaceId: number, terms: readonly string[], limit: number): Promise<PracticeRecord[]>;
   /** Most helpful first (ties: newest), created at or after `since` (null: all time). */
   top(workspaceId: number, since: Date | null, limit: number): Promise<PracticeRecord[]>;
+  /** Shared in [start, end), most helpful first (ties: newest), with how many were in all: the digest's week. */
+  createdBetween(
+    workspaceId: number,
+    range: { start: Date; end: Date },
+    limit: number,
+  ): Promise<{ practices: PracticeRecord[]; total: number }>;
   byTag(workspaceId: number, tag: string, limit: number): Promise<PracticeRecord[]>;
   byAuthor(workspaceId: number, userId: string, limit: number): Promise<PracticeRecord[]>;
   newest(workspaceId: number, limit: number): Promise<PracticeRecord[]>;

@@ -55,6 +55,19 @@ export interface ShoutoutRepository {
   received(workspaceId: number, userId: string, limit: number): Promise<ShoutoutRecord[]>;
   given(workspaceId: number, userId: string, limit: number): Promise<ShoutoutRecord[]>;
   recent(workspaceId: number, limit: number): Promise<ShoutoutRecord[]>;
+  /**
+   * Announced (public) shout-outs given in [start, end), most +1s first (ties: newest), with how
+   * many there were in all. With `recipients`: only those recognizing that partner or one of these people.
+   */
+  announcedBetween(
+    filter: {
+      workspaceId: number;
+      start: Date;
+      end: Date;
+      recipients?: { partnerId: number; userIds: readonly string[] };
+    },
+    limit: number,
+  ): Promise<{ shoutouts: ShoutoutRecord[]; total: number }>;
 }
 
 /** A milestone celebrated once: the unique key makes a second claim (another instance, a retry) a no-op. */

@@ -27,6 +27,12 @@ async function nameOf(client: WebClient, userId: string): Promise<string | null>
   }
 }
 
+/** Slack names of these people, as far as Slack tells them (a person it won't name is left out). */
+export async function namesOf(client: WebClient, userIds: readonly string[]): Promise<Map<string, string>> {
+  const found = await Promise.all(userIds.map(async (userId) => [userId, await nameOf(client, userId)] as const));
+  return new Map(found.filter((entry): entry is readonly [string, string] => entry[1] !== null));
+}
+
 /**
  * People the program knows only by their Slack id get their Slack name, so a leaderboard posted
  * to a channel or drawn as a chart names them without mentioning (and pinging) anyone.

@@ -1,5 +1,6 @@
 import type { Services } from "../../services";
 import { dealRenderers } from "./deal-renderers";
+import { digestRenderers } from "./digest-renderers";
 import { leaderboardRenderers } from "./leaderboard-renderers";
 import { practiceRenderers } from "./practice-renderers";
 import { recognitionRenderers } from "./recognition-renderers";
@@ -12,5 +13,6 @@ export function createRenderers(services: Services): Renderers {
     ...practiceRenderers(services),
     ...recognitionRenderers(services),
     ...leaderboardRenderers(services),
+    ...digestRenderers(services),
   };
 }

@@ -30,6 +30,7 @@ const FORBIDDEN: Record<ProtectedAction, string> = {
   edit_deals: "Only the partner's own people and managers can edit this deal.",
   manage_goals: "Only managers and admins can set or remove goals.",
   set_exchange_rates: "Only admins can set exchange rates.",
+  manage_digests: "Only managers and admins can set up weekly digests.",
 };
 
 const FIELD_NAMES: Record<LimitedDealField, string> = {
@@ -266,6 +267,11 @@ const SENTENCES: Sentences = {
   exchange_rate_reporting: ({ currency }) =>
     `${currency} is the reporting currency: its rate is always 1. Set the other currencies' rates against it.`,
   exchange_rate_date_invalid: ({ text }) => `${quoted(text)} is not a day: write it as \`2026-11-01\`.`,
+  digest_not_subscribed: ({ mine }) =>
+    mine
+      ? "You get no digest of your own. Subscribe with /hub digest me."
+      : "This channel gets no digest. Subscribe it with /hub digest here.",
+  digest_schedule_invalid: () => "Give a day of the week and a time on the 24-hour clock, like monday 09:00.",
 };
 
 /** The sentence for a refusal, thrown (DomainError) or collected (a field's Problem). */

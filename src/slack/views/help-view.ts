@@ -58,6 +58,21 @@ export const COMMAND_HELP: CommandHelp[] = [
         who: "manager",
       },
       {
+        syntax: "/hub digest here monday 09:00 tz:Europe/Berlin",
+        what: "post the weekly digest here: the week's deals, leaderboard with chart, goals, practices, shout-outs; default Monday 09:00 in the program's zone; a partner's channel gets that partner's view (managers)",
+        who: "manager",
+      },
+      {
+        syntax: "/hub digest",
+        what: "the digests of this channel and yours; `off` stops it here, `preview` shows it now, only to you (managers)",
+        who: "manager",
+      },
+      {
+        syntax: "/hub digest me friday 16:30",
+        what: "a weekly DM of what waits for you: approvals, conflicts, extensions, goals at risk; `me off` stops it (managers)",
+        who: "manager",
+      },
+      {
         syntax: "/hub values Customer first, Win together",
         what: "the company values shout-outs honour (admins)",
         who: "admin",

@@ -19,6 +19,7 @@ export function ago(instant: Date, now: Date): string {
 const JOB_NAMES: Record<string, string> = {
   "deal-protection": "Deal protection (reminders and expiry, hourly)",
   "approval-reminders": "Approval reminders (waiting registrations, hourly)",
+  digests: "Weekly digests (each subscription at its local time, checked every minute)",
 };
 
 /** Kinds of outbox messages as people know them. */
@@ -33,6 +34,7 @@ const MESSAGE_NAMES: Record<string, string> = {
   "shoutout.dm": "shout-out note",
   "shoutout.update": "shout-out update",
   "milestone.celebration": "celebration",
+  "digest.post": "weekly digest",
 };
 
 /** `/hub status`: what an admin checks when something seems not to arrive. */

@@ -12,6 +12,7 @@ import { ratesMessage } from "../../views/rates-view";
 import { roleSetMessage } from "../../views/role-views";
 import { statusMessage } from "../../views/status-view";
 import { type CommandInvocation, registerCommand } from "./command-runner";
+import { hubDigest } from "./hub-digest";
 import { changeOwnSettings, changeShoutoutSettings, changeValues, settingsReply } from "./hub-recognition";
 
 const ROLE_USAGE = "Usage: `/hub role @someone admin|manager|member`";
@@ -74,6 +75,8 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
         const changed = await deps.services.rates.set(actor, { currency, rate, ...(date !== undefined && { date }) });
         return ratesMessage(await deps.services.rates.list(actor), changed);
       }
+      case "digest":
+        return hubDigest(deps, client, actor, body.channel_id, rest);
       case "status":
         return statusMessage(await deps.services.status.status(actor), deps.outboxLastSweepAt?.() ?? null);
       case "settings":
