@@ -81,7 +81,9 @@ describe(`digest subscriptions (${DB})`, () => {
       code: "timezone_invalid",
       params: { text: "Mars/Base" },
     });
-    expect((await refusal(() => digest.subscribe(p.manager, "C_SALES", { hour: 24 }, internal))).code).toBe("digest_schedule_invalid");
+    expect((await refusal(() => digest.subscribe(p.manager, "C_SALES", { hour: 24 }, internal))).code).toBe(
+      "digest_schedule_invalid",
+    );
     expect((await refusal(() => digest.subscribe(p.manager, "C_SHARED", {}, { shared: true }))).code).toBe(
       "channel_shared",
     );
