@@ -1,5 +1,5 @@
 import { calendarPeriod, type GoalPeriod, goalPeriod, type ResolvedPeriod } from "../../src/domain/leaderboard/periods";
-import { dayOf } from "../../src/domain/leaderboard/zoned-time";
+import { dayOf } from "../../src/domain/shared/zoned-time";
 import type { NewGoal } from "../../src/services/leaderboard/leaderboard-store";
 import type { WorkspaceRecord } from "../../src/services/records";
 import type { Store } from "../../src/services/store";

@@ -7,6 +7,7 @@ import { seedGoals } from "./goals";
 import { seedPartners } from "./partners";
 import { type PeopleSummary, seedStaff } from "./people";
 import { seedPractices } from "./practices";
+import { seedProgramRules } from "./program-rules";
 import { seedShoutouts } from "./shoutouts";
 import { seedWorkspace } from "./workspace";
 
@@ -41,6 +42,7 @@ export interface SeedSummary {
 export async function seedDemo(store: Store, options: { now: Date }): Promise<SeedSummary> {
   return store.transaction(async (tx) => {
     const workspace = await seedWorkspace(tx.workspaces);
+    await seedProgramRules(tx.workspaces, workspace);
     const people: PeopleSummary = { membersCreated: 0, membersUpdated: 0 };
     await seedStaff(tx.members, workspace.id, people);
     const { partnersCreated, partnerIds } = await seedPartners(tx, workspace.id, options.now, people);

@@ -81,9 +81,20 @@ export class AccessService {
     if (workspace.approvalsChannel === null && role === "admin" && channel && /^[CG]/.test(channel)) {
       // A partner's own channel would show it every other partner's registrations.
       const tied = await this.store.partners.findByChannel(workspace.id, channel);
-      if (!tied && (await this.store.workspaces.setApprovalsChannel(workspace.id, channel, true))) {
-        workspace.approvalsChannel = channel;
-      }
+      const claimed =
+        !tied &&
+        (await this.store.transaction(async (tx) => {
+          if (!(await tx.workspaces.setApprovalsChannel(workspace.id, channel, true))) return false;
+          await tx.audit.record({
+            workspaceId: workspace.id,
+            actor: identity.userId,
+            action: "settings.approvals_channel",
+            target: channel,
+            data: { previous: null, automatic: true },
+          });
+          return true;
+        }));
+      if (claimed) workspace.approvalsChannel = channel;
     }
     return {
       workspace,

@@ -4,11 +4,13 @@ import { AccessService } from "./access-service";
 import { type Clock, systemClock } from "./clock";
 import { createDealUseCases, type DealUseCases } from "./deals";
 import { createDigestUseCases, type DigestUseCases } from "./digest";
+import { createExportUseCases, type ExportUseCases } from "./exports";
 import { createGoalUseCases, type GoalUseCases } from "./goals";
 import { HealthService } from "./health-service";
 import { createLeaderboardUseCases, type LeaderboardUseCases } from "./leaderboard";
 import { JobRecorder } from "./operations/job-recorder";
 import type { SystemInfo } from "./operations/operations-store";
+import { type AuditUseCases, createAuditUseCases } from "./operations/show-audit";
 import { SystemStatusService } from "./operations/system-status";
 import { OutboxDelivery } from "./outbox/outbox-delivery";
 import { PartnerService } from "./partner-service";
@@ -16,6 +18,7 @@ import { createPracticeUseCases, type PracticeUseCases } from "./practices";
 import { createRateUseCases, type RateUseCases } from "./rates";
 import { createRecognitionUseCases, type RecognitionUseCases } from "./recognition";
 import { RoleService } from "./role-service";
+import { createRuleUseCases, type RuleUseCases } from "./rules";
 import { SettingsService } from "./settings-service";
 import type { Store } from "./store";
 
@@ -30,11 +33,14 @@ export interface Services {
   leaderboard: LeaderboardUseCases;
   goals: GoalUseCases;
   rates: RateUseCases;
+  rules: RuleUseCases;
   digest: DigestUseCases;
+  exports: ExportUseCases;
   settings: SettingsService;
   outbox: OutboxDelivery;
   status: SystemStatusService;
   jobs: JobRecorder;
+  audit: AuditUseCases;
   clock: Clock;
 }
 
@@ -62,7 +68,9 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     leaderboard: createLeaderboardUseCases({ store, clock }),
     goals: createGoalUseCases({ store, clock }),
     rates: createRateUseCases({ store, clock }),
+    rules: createRuleUseCases({ store }),
     digest: createDigestUseCases({ store, clock }),
+    exports: createExportUseCases({ store, clock }),
     settings: new SettingsService(store),
     // Delivery runs on real time whatever the business clock says: leases and Slack's waits are real.
     outbox: new OutboxDelivery(store, systemClock, {
@@ -72,6 +80,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     }),
     status: new SystemStatusService(store, options.system, options.version, systemClock),
     jobs: new JobRecorder(store, systemClock),
+    audit: createAuditUseCases(store),
     clock,
   };
 }

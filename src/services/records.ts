@@ -27,6 +27,8 @@ export interface WorkspaceRecord {
   approvalReminderDays: number;
   /** What partner members see of other partners on leaderboards: only ranks ("own") or amounts too ("all"). */
   leaderboardAmounts: LeaderboardAmounts;
+  /** The admins' own rules of engagement (`/hub rules edit`), shown below the ones built from the settings. */
+  programRules: string | null;
 }
 
 export interface MemberRecord {
@@ -54,6 +56,8 @@ export interface PartnerRecord {
   status: PartnerStatus;
   connectTeamId: string | null;
   homeChannel: string | null;
+  /** When the partner joined the program (the demo's established partners have it). */
+  onboardedAt: Date | null;
 }
 
 export interface PartnerSummary extends PartnerRecord {

@@ -55,6 +55,8 @@ export interface WorkspaceRepository {
   /** Sets the approvals channel; with `onlyIfUnset`, only when none is set yet (first use). */
   setApprovalsChannel(workspaceId: number, channel: string, onlyIfUnset: boolean): Promise<boolean>;
   updateSettings(workspaceId: number, patch: ProgramSettingsPatch): Promise<WorkspaceRecord>;
+  /** Sets (null: clears) the admins' rules text; with `onlyIfUnset`, only when there is none (the demo seed). */
+  setProgramRules(workspaceId: number, text: string | null, onlyIfUnset: boolean): Promise<boolean>;
   /**
    * Inside a transaction: takes the workspace's row lock until it ends, so check-then-write rules
    * (conflict detection, "keep one admin") run one at a time per workspace even on PostgreSQL's
@@ -116,8 +118,25 @@ export interface PartnerRepository {
 export type EstablishedPartner = NewPartner &
   Pick<PartnerRecord, "status" | "connectTeamId" | "homeChannel"> & { onboardedAt: Date | null };
 
+/** One audit entry as read back: `data` is what the service recorded (an empty object when unreadable). */
+export interface AuditEntryRecord {
+  id: number;
+  actor: string;
+  action: string;
+  target: string | null;
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
 export interface AuditLog {
   record(entry: { workspaceId: number; actor: string; action: string; target?: string; data?: object }): Promise<void>;
+  /** Newest first; `actionPrefix` keeps actions that start with it ("goal." for every goal change). */
+  latest(query: {
+    workspaceId: number;
+    limit: number;
+    actor?: string;
+    actionPrefix?: string;
+  }): Promise<AuditEntryRecord[]>;
 }
 
 /** A deal as first written: the registration's fields, before any decision or message. */

@@ -49,6 +49,12 @@ export const ACTIONS = {
   setGoal: "goal_set_open",
   /** Managers: remove a goal (value: its id). */
   removeGoal: "goal_remove",
+  /** "Program rules" on the launcher: the rules of engagement, ephemeral (guests have no /hub rules). */
+  showRules: "rules_show",
+  /** "Program rules" in the Register a deal modal: pushes a read-only view of them. */
+  pushRules: "rules_push",
+  /** Admins: open the edit-the-rules modal from the rules message. */
+  editRules: "rules_edit_open",
   /** The one action id inside every input block; blocks tell the fields apart. */
   input: "value",
 } as const;
@@ -67,6 +73,15 @@ export const VIEWS = {
   editDeal: "deal_edit",
   resubmitDeal: "deal_resubmit",
   setGoal: "goal_set",
+  editRules: "rules_edit",
+  /** The read-only rules pushed over the registration modal. */
+  rules: "rules_view",
+} as const;
+
+/** Blocks of the rules: the edit modal's text input, and the link in the registration modal. */
+export const RULES_BLOCKS = {
+  text: "rules_text",
+  dealModalLink: "deal_rules",
 } as const;
 
 /** Input blocks of the set-a-goal modal. */

@@ -26,7 +26,8 @@ describe("/hub approvals and /hub launcher", () => {
     const set = await h.command("U0ADMIN", "/hub", "approvals <#C0APPROVALS|deal-approvals>", "C0SALES");
     expect(set.text).toContain("Deal registrations will be sent to <#C0APPROVALS>");
     expect((await h.hub.db.workspace.findFirstOrThrow()).approvalsChannel).toBe("C0APPROVALS");
-    expect(await h.hub.db.auditEntry.count({ where: { action: "settings.approvals_channel" } })).toBe(1);
+    // Both are audited: the automatic default and the admin's choice.
+    expect(await h.hub.db.auditEntry.count({ where: { action: "settings.approvals_channel" } })).toBe(2);
     expect((await h.command("U0ADMIN", "/hub", "approvals", "C0SALES")).text).toContain(
       "Deal approvals go to #deal-approvals",
     );

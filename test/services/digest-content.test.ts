@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { startOfDay } from "../../src/domain/leaderboard/zoned-time";
+import { startOfDay } from "../../src/domain/shared/zoned-time";
 import { buildDigest } from "../../src/services/digest/build-digest";
 import type { DigestAudience, DigestContent } from "../../src/services/digest/digest-content";
 import type { NewGoal } from "../../src/services/leaderboard/leaderboard-store";

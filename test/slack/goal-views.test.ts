@@ -196,6 +196,7 @@ describe("rates, settings, launcher and App Home", () => {
       celebrationsChannel: null,
       approvalReminderDays: 2,
       leaderboardAmounts: "all",
+      programRules: null,
     };
     expect(visibleText(settingsMessage(workspace).blocks)).toContain(
       "Leaderboard amounts: partner members see every partner's amounts",

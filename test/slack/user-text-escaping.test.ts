@@ -63,6 +63,7 @@ const partner: PartnerRecord = {
   status: "active",
   connectTeamId: null,
   homeChannel: null,
+  onboardedAt: null,
 };
 
 function deal(overrides: Partial<DealRecord> = {}): DealRecord {
@@ -116,6 +117,7 @@ const workspace: WorkspaceRecord = {
   celebrationsChannel: null,
   approvalReminderDays: 2,
   leaderboardAmounts: "own",
+  programRules: null,
 };
 
 const events: DealEventRecord[] = [

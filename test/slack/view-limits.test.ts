@@ -86,6 +86,7 @@ describe("views at their largest stay within Slack's limits", () => {
       status: "active",
       connectTeamId: null,
       homeChannel: null,
+      onboardedAt: null,
       memberCount: i,
     }));
     const message = partnerListMessage(partners);

@@ -1,6 +1,6 @@
 import { OPEN_STAGES } from "../../domain/deals/stages";
 import { PIPELINE_STATUSES } from "../../domain/leaderboard/metrics";
-import { dayOf } from "../../domain/leaderboard/zoned-time";
+import { dayOf } from "../../domain/shared/zoned-time";
 import type { LeaderboardQuery } from "../../services/leaderboard/leaderboard-store";
 import type { Dialect } from "../database";
 

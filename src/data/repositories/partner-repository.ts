@@ -19,6 +19,7 @@ const SELECT = {
   status: true,
   connectTeamId: true,
   homeChannel: true,
+  onboardedAt: true,
 } as const;
 
 type Row = Omit<PartnerRecord, "tier" | "status"> & { tier: string; status: string };

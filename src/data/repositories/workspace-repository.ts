@@ -19,6 +19,7 @@ const SELECT = {
   celebrationsChannel: true,
   approvalReminderDays: true,
   leaderboardAmounts: true,
+  programRules: true,
 } as const;
 
 type Row = Omit<WorkspaceRecord, "companyValues" | "leaderboardAmounts"> & {
@@ -84,6 +85,14 @@ export class PrismaWorkspaceRepository implements WorkspaceRepository {
     const { companyValues, ...rest } = patch;
     const data = { ...rest, ...(companyValues && { companyValues: JSON.stringify(companyValues) }) };
     return toRecord(await this.db.workspace.update({ where: { id: workspaceId }, data, select: SELECT }));
+  }
+
+  async setProgramRules(workspaceId: number, text: string | null, onlyIfUnset: boolean): Promise<boolean> {
+    const { count } = await this.db.workspace.updateMany({
+      where: { id: workspaceId, ...(onlyIfUnset && { programRules: null }) },
+      data: { programRules: text },
+    });
+    return count === 1;
   }
 
   async setApprovalsChannel(workspaceId: number, channel: string, onlyIfUnset: boolean): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { GoalStatus } from "../goals/pace";
 import { dayLabel } from "../leaderboard/periods";
-import { dayOf } from "../leaderboard/zoned-time";
+import { dayOf } from "../shared/zoned-time";
 
 /** Each section of a digest shows at most this many items, then "and N more". */
 export const DIGEST_LIST_SIZE = 5;

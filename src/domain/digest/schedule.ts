@@ -4,9 +4,9 @@
  * (the period key), so a run is claimed once per subscription and week whatever the UTC offset.
  */
 
-import { addDays, dayOf, startOfDay, weekdayOf, zoneOffsetMs } from "../leaderboard/zoned-time";
 import { isValidTimeZone } from "../shared/calendar";
 import type { Problem } from "../shared/error-codes";
+import { addDays, dayOf, startOfDay, weekdayOf, zoneOffsetMs } from "../shared/zoned-time";
 
 export interface DigestSchedule {
   timezone: string;

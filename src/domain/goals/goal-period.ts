@@ -1,5 +1,5 @@
 import { calendarPeriod, type GoalPeriod } from "../leaderboard/periods";
-import { dayOf } from "../leaderboard/zoned-time";
+import { dayOf } from "../shared/zoned-time";
 
 /** The periods a goal can be set for, as the modal offers them. */
 export const GOAL_PERIOD_CHOICES = [

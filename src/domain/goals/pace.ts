@@ -1,4 +1,4 @@
-import { addDays, dayOf, daysFrom } from "../leaderboard/zoned-time";
+import { addDays, dayOf, daysFrom } from "../shared/zoned-time";
 
 export type GoalStatus = "reached" | "on_pace" | "at_risk" | "missed";
 

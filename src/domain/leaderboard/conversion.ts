@@ -1,6 +1,6 @@
 import { minorUnitsOf } from "../deals/currency";
 import { DomainError } from "../shared/domain-error";
-import { startOfDay } from "./zoned-time";
+import { startOfDay } from "../shared/zoned-time";
 
 /** Units of the reporting currency per one unit of `currency`, valid from its local day until the next rate's. */
 export interface DatedRate {

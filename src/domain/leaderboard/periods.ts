@@ -1,5 +1,5 @@
 import { DomainError } from "../shared/domain-error";
-import { addDays, addMonths, dayOf, daysFrom, isCalendarDay, startOfDay, weekdayOf } from "./zoned-time";
+import { addDays, addMonths, dayOf, daysFrom, isCalendarDay, startOfDay, weekdayOf } from "../shared/zoned-time";
 
 export const PERIOD_WORDS = ["week", "last-week", "month", "last-month", "quarter", "year", "all"] as const;
 export type PeriodWord = (typeof PERIOD_WORDS)[number];

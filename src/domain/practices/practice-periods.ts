@@ -1,4 +1,5 @@
 import { localDate } from "../shared/calendar";
+import { zoneOffsetMs } from "../shared/zoned-time";
 
 export const PRACTICE_PERIODS = ["week", "month", "quarter", "all"] as const;
 export type PracticePeriod = (typeof PRACTICE_PERIODS)[number];
@@ -38,23 +39,6 @@ function addDays(date: string, days: number): string {
  */
 export function startOfLocalDay(date: string, timeZone: string): Date {
   const midnightUtc = Date.parse(`${date}T00:00:00Z`);
-  const guess = midnightUtc - offsetMs(new Date(midnightUtc), timeZone);
-  return new Date(midnightUtc - offsetMs(new Date(guess), timeZone));
-}
-
-/** How far `timeZone`'s wall clock is ahead of UTC at `instant`. */
-function offsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((entry) => entry.type === type)?.value);
-  const wall = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
-  return wall - Math.floor(instant.getTime() / 1000) * 1000;
+  const guess = midnightUtc - zoneOffsetMs(midnightUtc, timeZone);
+  return new Date(midnightUtc - zoneOffsetMs(guess, timeZone));
 }

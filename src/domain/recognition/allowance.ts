@@ -1,5 +1,6 @@
 import { isValidTimeZone, localDate } from "../shared/calendar";
 import { DomainError } from "../shared/domain-error";
+import { zoneOffsetMs } from "../shared/zoned-time";
 
 /** The daily allowance: how many recipients one person may recognize per day, and its bounds. */
 export const DEFAULT_SHOUTOUT_ALLOWANCE = 5;
@@ -54,23 +55,6 @@ function nextDate(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Milliseconds `timeZone` is ahead of UTC at `instant`. */
-function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(new Date(instant));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
-  return wall - Math.floor(instant / 1000) * 1000;
-}
-
 /**
  * The first instant of `date` (YYYY-MM-DD) in `timeZone`. Local midnight read with the offset just
  * before and just after a DST change gives two candidates; the earliest that falls on `date` is it
@@ -78,8 +62,8 @@ function offsetAt(instant: number, timeZone: string): number {
  */
 function startOfLocalDay(date: string, timeZone: string): Date {
   const wallMidnight = Date.parse(`${date}T00:00:00Z`);
-  const first = wallMidnight - offsetAt(wallMidnight, timeZone);
-  const second = wallMidnight - offsetAt(first, timeZone);
+  const first = wallMidnight - zoneOffsetMs(wallMidnight, timeZone);
+  const second = wallMidnight - zoneOffsetMs(first, timeZone);
   const onDate = [first, second].filter((instant) => localDate(new Date(instant), timeZone) === date);
   return new Date(Math.min(...(onDate.length > 0 ? onDate : [first, second])));
 }

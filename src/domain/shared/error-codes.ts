@@ -21,7 +21,11 @@ export type ProtectedAction =
   | "edit_deals"
   | "manage_goals"
   | "set_exchange_rates"
-  | "manage_digests";
+  | "manage_digests"
+  | "see_audit_log"
+  | "export_deals"
+  | "export_partners"
+  | "edit_rules";
 
 /** Deal fields whose length is capped; the Slack layer names each one. */
 export type LimitedDealField = "customerName" | "product" | "region" | "notes";
@@ -206,6 +210,13 @@ export interface ErrorParams {
   digest_not_subscribed: { mine: boolean };
   /** A day or time outside the week or the clock (the parser catches typing; this guards the service). */
   digest_schedule_invalid: undefined;
+
+  // CSV exports (issue 14).
+  /** `since:` is not a calendar day. */
+  export_since_invalid: { text: string };
+
+  // Rules of engagement (issue 14).
+  rules_too_long: { max: number; length: number };
 }
 
 export type ErrorCode = keyof ErrorParams;

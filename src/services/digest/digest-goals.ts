@@ -1,5 +1,5 @@
 import { goalOrder, goalsAtRisk, partnersAtRisk, startedGoals } from "../../domain/digest/digest-rules";
-import { dayOf } from "../../domain/leaderboard/zoned-time";
+import { dayOf } from "../../domain/shared/zoned-time";
 import type { Actor } from "../access-service";
 import type { GoalLine } from "../goals";
 import { goalProgressLines } from "../goals/list-goals";

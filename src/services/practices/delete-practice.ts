@@ -14,6 +14,13 @@ export async function deletePractice(context: PracticeContext, actor: Actor, id:
     const deleted = await tx.practices.markDeleted(practice.id, context.clock());
     // A second Delete (another tab, a double click) finds it gone.
     if (!deleted) throw new DomainError("practice_not_found", { id });
+    await tx.audit.record({
+      workspaceId: deleted.workspaceId,
+      actor: actor.userId,
+      action: "practice.delete",
+      target: String(deleted.id),
+      data: { title: deleted.title, author: deleted.authorId },
+    });
     const copies = await tx.outbox.messageKeysStartingWith(deleted.workspaceId, practiceCopiesPrefix(deleted.id));
     await tx.outbox.enqueue(cardUpdateMessages(deleted, "deleted", copies));
     return deleted;

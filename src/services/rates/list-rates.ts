@@ -1,4 +1,4 @@
-import { dayOf } from "../../domain/leaderboard/zoned-time";
+import { dayOf } from "../../domain/shared/zoned-time";
 import type { Actor } from "../access-service";
 import type { Clock } from "../clock";
 import type { Store } from "../store";

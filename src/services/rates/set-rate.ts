@@ -1,8 +1,8 @@
 import { isCurrency } from "../../domain/deals/currency";
 import { parseRate } from "../../domain/leaderboard/conversion";
-import { dayOf, isCalendarDay } from "../../domain/leaderboard/zoned-time";
 import { requireAdmin } from "../../domain/partners/roles";
 import { DomainError } from "../../domain/shared/domain-error";
+import { dayOf, isCalendarDay } from "../../domain/shared/zoned-time";
 import type { Actor } from "../access-service";
 import type { RatesContext } from "./list-rates";
 

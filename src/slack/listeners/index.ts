@@ -11,6 +11,7 @@ import { registerPartnerReplyActions } from "./actions/partner-reply-actions";
 import { registerPracticeActions } from "./actions/practice-actions";
 import { registerRegisterDealButton } from "./actions/register-deal-button";
 import { registerRetryOutboxAction } from "./actions/retry-outbox-action";
+import { registerRulesActions } from "./actions/rules-actions";
 import { registerShoutoutActions } from "./actions/shoutout-actions";
 import { registerDealCommand } from "./commands/deal-command";
 import { registerGoalCommand } from "./commands/goal-command";
@@ -27,6 +28,7 @@ import { registerGoalSubmission } from "./views/goal-submission";
 import { registerPracticeSubmissions } from "./views/practice-submission";
 import { registerReasonSubmissions } from "./views/reason-submissions";
 import { registerDealSubmission } from "./views/register-deal-submission";
+import { registerRulesSubmission } from "./views/rules-submission";
 import { registerShoutoutSubmission } from "./views/shoutout-submission";
 
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -57,5 +59,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerGoalCommand(app, deps);
   registerGoalActions(app, deps);
   registerGoalSubmission(app, deps);
+  registerRulesActions(app, deps);
+  registerRulesSubmission(app, deps);
   registerAppHomeOpened(app, deps);
 }

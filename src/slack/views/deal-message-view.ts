@@ -3,6 +3,7 @@ import { blocksNewRegistrations } from "../../domain/deals/conflicts";
 import type { Decision } from "../../domain/deals/registration";
 import { nextStage, STAGE_LABELS } from "../../domain/deals/stages";
 import { isoDate } from "../../domain/shared/calendar";
+import type { InfoExchange } from "../../services/deals/deal-queries";
 import type { DealRecord } from "../../services/records";
 import { ACTIONS, BLOCKS } from "../ids";
 import { actions, button, context, fields, type Mrkdwn, md, mention, section, truncate, trusted } from "./block-kit";
@@ -78,15 +79,6 @@ export function dealCardMessage(deal: DealRecord): Message {
     blocks.push(actions(buttons, BLOCKS.dealCard(deal.id)));
   }
   return datedMessage(md`Deal #${deal.id} · ${deal.customerName} · ${dealAmount(deal)} · ${statusLine(deal)}`, blocks);
-}
-
-/** A question a manager asked about a registration, and the partner's answer once given. */
-export interface InfoExchange {
-  question: string;
-  askedBy: string;
-  askedAt: Date;
-  answer: string | null;
-  answeredBy: string | null;
 }
 
 /** What the approval card shows beside the deal: the other registrations of the customer, the Q&A. */

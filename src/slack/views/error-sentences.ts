@@ -31,6 +31,10 @@ const FORBIDDEN: Record<ProtectedAction, string> = {
   manage_goals: "Only managers and admins can set or remove goals.",
   set_exchange_rates: "Only admins can set exchange rates.",
   manage_digests: "Only managers and admins can set up weekly digests.",
+  see_audit_log: "Only admins can see the audit log.",
+  export_deals: "Only managers and admins can export deals.",
+  export_partners: "Only managers and admins can export partners.",
+  edit_rules: "Only admins can change the program rules.",
 };
 
 const FIELD_NAMES: Record<LimitedDealField, string> = {
@@ -272,6 +276,10 @@ const SENTENCES: Sentences = {
       ? "You get no digest of your own. Subscribe with /hub digest me."
       : "This channel gets no digest. Subscribe it with /hub digest here.",
   digest_schedule_invalid: () => "Give a day of the week and a time on the 24-hour clock, like monday 09:00.",
+  export_since_invalid: ({ text }) =>
+    `${quoted(text)} is not a day: write it as \`since:2026-01-31\` (deals registered on or after that day).`,
+  rules_too_long: ({ max, length }) =>
+    `The rules can be at most ${max.toLocaleString("en-US")} characters; this text has ${length.toLocaleString("en-US")}.`,
 };
 
 /** The sentence for a refusal, thrown (DomainError) or collected (a field's Problem). */

@@ -21,6 +21,15 @@ export const COMMAND_HELP: CommandHelp[] = [
     summary: "Partner Hub itself",
     usage: [
       { syntax: "/hub help", what: "this overview" },
+      {
+        syntax: "/hub rules",
+        what: "the program's rules of engagement: deal registration, protection period, conflicts, recognition (also: the Program rules button)",
+      },
+      {
+        syntax: "/hub rules edit",
+        what: "write the program's own rules, shown below those built from the settings; `/hub rules reset` removes them (admins)",
+        who: "admin",
+      },
       { syntax: "/hub role @dana manager", what: "make someone admin, manager or member (admins)", who: "admin" },
       {
         syntax: "/hub settings",
@@ -29,6 +38,11 @@ export const COMMAND_HELP: CommandHelp[] = [
       {
         syntax: "/hub status",
         what: "version, database, messages waiting or failed (with Retry), when jobs last ran (admins)",
+        who: "admin",
+      },
+      {
+        syntax: "/hub audit 50 @dana goal",
+        what: "who changed what in the program, newest first (default 20, max 100; filter by person or partner|role|settings|goal|rates|digest) (admins)",
         who: "admin",
       },
       {
@@ -54,7 +68,7 @@ export const COMMAND_HELP: CommandHelp[] = [
       },
       {
         syntax: "/hub launcher",
-        what: "post Register deal, Share a practice, Give a shout-out, Leaderboard and Our goals buttons here, for Slack Connect partners (managers)",
+        what: "post Register deal, Share a practice, Give a shout-out, Leaderboard, Our goals and Program rules buttons here, for Slack Connect partners (managers)",
         who: "manager",
       },
       {
@@ -143,6 +157,11 @@ export const COMMAND_HELP: CommandHelp[] = [
       { syntax: "/deal 42", what: "one deal with its buttons" },
       { syntax: "/deal edit 42", what: "correct amount, currency, close date, product, notes or stage" },
       { syntax: "/deal history 42", what: "who changed what, when" },
+      {
+        syntax: "/deal export won partner Acme since:2026-01-01",
+        what: "deals as a CSV file in your DM: all (default), open, won or lost, of one partner, registered since a day (managers)",
+        who: "manager",
+      },
     ],
   },
   {
@@ -222,6 +241,10 @@ export const COMMAND_HELP: CommandHelp[] = [
       {
         syntax: "/partner channel #partner-acme Acme Resellers",
         what: "tie a channel to a partner: deals and shout-outs there are for it (`off` to untie)",
+      },
+      {
+        syntax: "/partner export",
+        what: "every partner with members, open and won deals and won revenue as a CSV file in your DM",
       },
     ],
   },

@@ -86,7 +86,13 @@ export function homeView(
 ): HomeView {
   const blocks: KnownBlock[] = [
     header("Partner Hub"),
-    actions([button(ACTIONS.registerDeal, "Register a deal", undefined, "primary")], BLOCKS.homeActions),
+    actions(
+      [
+        button(ACTIONS.registerDeal, "Register a deal", undefined, "primary"),
+        button(ACTIONS.showRules, "Program rules"),
+      ],
+      BLOCKS.homeActions,
+    ),
   ];
   if (input.hasPartner) {
     blocks.push(divider(), header(`My deals (${input.mineTotal})`));

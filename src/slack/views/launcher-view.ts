@@ -17,6 +17,7 @@ export function launcherMessage(): Message {
         button(ACTIONS.giveShoutout, "Give a shout-out"),
         button(ACTIONS.showLeaderboard, "Leaderboard"),
         button(ACTIONS.showGoals, "Our goals"),
+        button(ACTIONS.showRules, "Program rules"),
       ],
       BLOCKS.launcher,
     ),

@@ -3,8 +3,19 @@ import { CURRENCIES } from "../../domain/deals/currency";
 import type { DealDraft } from "../../domain/deals/deal-input";
 import { OPEN_STAGES, STAGE_LABELS } from "../../domain/deals/stages";
 import type { RegistrationForm } from "../../services/deals/register-deal";
-import { ACTIONS, DEAL_BLOCKS, VIEWS } from "../ids";
-import { context, datepicker, input, md, modal, option, plainTextInput, staticSelect } from "./block-kit";
+import { ACTIONS, DEAL_BLOCKS, RULES_BLOCKS, VIEWS } from "../ids";
+import {
+  actions,
+  button,
+  context,
+  datepicker,
+  input,
+  md,
+  modal,
+  option,
+  plainTextInput,
+  staticSelect,
+} from "./block-kit";
 
 /** What the registration modal carries between Slack round-trips. */
 export interface RegisterModalMetadata {
@@ -148,6 +159,9 @@ export function registerDealModal(
       multiline: true,
       max: 2000,
     }),
+    // The terms the registration is made under, a click away without losing what was typed (views.push).
+    context(md`Registrations follow the program's rules: protection period, conflicts, who decides.`),
+    actions([button(ACTIONS.pushRules, "Program rules")], RULES_BLOCKS.dealModalLink),
   ];
   return modal({
     callbackId: variant.callbackId,

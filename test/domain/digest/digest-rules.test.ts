@@ -13,7 +13,7 @@ import {
   weekDays,
   weekLabel,
 } from "../../../src/domain/digest/digest-rules";
-import { startOfDay } from "../../../src/domain/leaderboard/zoned-time";
+import { startOfDay } from "../../../src/domain/shared/zoned-time";
 
 describe("digest lists", () => {
   it("keeps five and counts the rest", () => {

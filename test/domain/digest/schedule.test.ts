@@ -11,7 +11,7 @@ import {
   scheduleProblem,
   weekSoFar,
 } from "../../../src/domain/digest/schedule";
-import { addDays, dayOf, weekdayOf, zoneOffsetMs } from "../../../src/domain/leaderboard/zoned-time";
+import { addDays, dayOf, weekdayOf, zoneOffsetMs } from "../../../src/domain/shared/zoned-time";
 
 const at = (iso: string) => new Date(iso);
 const schedule = (timezone: string, weekday: number, hour: number, minute = 0): DigestSchedule => ({

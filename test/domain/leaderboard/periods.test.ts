@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { goalPeriod, parsePeriod, resolvePeriod } from "../../../src/domain/leaderboard/periods";
-import { dayOf, startOfDay } from "../../../src/domain/leaderboard/zoned-time";
 import { isDomainError } from "../../../src/domain/shared/domain-error";
+import { dayOf, startOfDay } from "../../../src/domain/shared/zoned-time";
 
 const HOUR = 3_600_000;
 const hours = (p: { start: Date | null; end: Date }) => (p.end.getTime() - (p.start?.getTime() ?? 0)) / HOUR;

@@ -14,6 +14,7 @@ import { readerTimeZone } from "../../views/slack-date";
 import { openEditDealModal } from "../open-edit-deal-modal";
 import { openRegisterModal } from "../open-register-modal";
 import { registerCommand } from "./command-runner";
+import { dealExport } from "./deal-export";
 
 const LIST_USAGE =
   "Usage: `/deal list [open|won|lost|all]` or `/deal list partner <name> [open|won|lost|all]` (your own company, or any for managers)";
@@ -51,7 +52,8 @@ function dealId(tokens: Token[], usage: string): number {
 
 export function registerDealCommand(app: App, deps: SlackDeps): void {
   const deals = deps.services.deals;
-  registerCommand(app, deps, "/deal", async ({ actor, text, body, client }) => {
+  registerCommand(app, deps, "/deal", async (invocation) => {
+    const { actor, text, body, client } = invocation;
     const { sub, rest } = splitSubcommand(text);
     // Answers to one person: their day and their clock.
     const today = () => localDate(deps.services.clock(), readerTimeZone(actor));
@@ -72,6 +74,8 @@ export function registerDealCommand(app: App, deps: SlackDeps): void {
           today: today(),
         });
       }
+      case "export":
+        return dealExport(deps, invocation, rest);
       case "find": {
         // Nothing typed: the service says what to type (deal_find_empty).
         const found = await deals.findDeals(actor, words(rest).join(" "), 1);

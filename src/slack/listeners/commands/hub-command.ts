@@ -12,15 +12,18 @@ import { ratesMessage } from "../../views/rates-view";
 import { roleSetMessage } from "../../views/role-views";
 import { statusMessage } from "../../views/status-view";
 import { type CommandInvocation, registerCommand } from "./command-runner";
+import { hubAudit } from "./hub-audit";
 import { hubDigest } from "./hub-digest";
 import { changeOwnSettings, changeShoutoutSettings, changeValues, settingsReply } from "./hub-recognition";
+import { hubRules } from "./hub-rules";
 
 const ROLE_USAGE = "Usage: `/hub role @someone admin|manager|member`";
 const RATES_USAGE =
   "Usage: `/hub rates`, or for admins `/hub rates EUR 1.08` (from today) or `/hub rates EUR 1.08 2026-11-01`";
 
 export function registerHubCommand(app: App, deps: SlackDeps): void {
-  registerCommand(app, deps, "/hub", async ({ actor, text, body, client }: CommandInvocation) => {
+  registerCommand(app, deps, "/hub", async (invocation: CommandInvocation) => {
+    const { actor, text, body, client } = invocation;
     const { sub, rest } = splitSubcommand(text);
     switch (sub) {
       case "":
@@ -75,6 +78,10 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
         const changed = await deps.services.rates.set(actor, { currency, rate, ...(date !== undefined && { date }) });
         return ratesMessage(await deps.services.rates.list(actor), changed);
       }
+      case "rules":
+        return hubRules(deps, invocation, rest);
+      case "audit":
+        return hubAudit(deps, invocation, rest);
       case "digest":
         return hubDigest(deps, client, actor, body.channel_id, rest);
       case "status":

@@ -15,6 +15,7 @@ import {
   partnerMembersMessage,
 } from "../../views/partner-views";
 import { registerCommand } from "./command-runner";
+import { partnerExport } from "./partner-export";
 
 const ADD_USAGE = "Usage: `/partner add Acme Resellers region:EMEA tier:gold`";
 const ASSIGN_USAGE = "Usage: `/partner assign @someone Acme Resellers`";
@@ -24,7 +25,8 @@ const CHANNEL_USAGE = "Usage: `/partner channel #partner-acme Acme Resellers`, o
 
 export function registerPartnerCommand(app: App, deps: SlackDeps): void {
   const partners = deps.services.partners;
-  registerCommand(app, deps, "/partner", async ({ actor, text, body, client }) => {
+  registerCommand(app, deps, "/partner", async (invocation) => {
+    const { actor, text, body, client } = invocation;
     const { sub, rest } = splitSubcommand(text);
     switch (sub) {
       case "":
@@ -57,6 +59,8 @@ export function registerPartnerCommand(app: App, deps: SlackDeps): void {
         const previous = previousPartnerId === null ? null : await partners.byId(actor, previousPartnerId);
         return partnerAssignedMessage(user.id, partner, previous);
       }
+      case "export":
+        return partnerExport(deps, invocation, rest);
       case "members": {
         const args = parseArgs(rest);
         if (args.words.length === 0)
