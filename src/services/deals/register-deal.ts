@@ -87,6 +87,9 @@ export async function registerDeal(
   const registerOnce = () =>
     store.transaction(async (tx) => {
       await tx.workspaces.lock(actor.workspace.id);
+      // A double-clicked submit that waited for the lock finds its twin's deal: the same deal, not a duplicate.
+      const twin = await tx.deals.findByIdempotencyKey(idempotencyKey);
+      if (twin) return { kind: "repeat" as const, deal: twin };
       const sameCustomer = await tx.deals.findSameCustomer(actor.workspace.id, valid.customer);
       const check = checkConflicts({ partnerId, customer: valid.customer }, sameCustomer, now);
       if (check.duplicateOf) {
