@@ -43,7 +43,11 @@ export interface DealPage {
 /** Open means still being worked: an open stage on a registration that was not rejected or let expire. */
 const LIVE_STATUSES: readonly RegistrationStatus[] = [...UNDECIDED_STATUSES, "approved"];
 
-const FILTERS: Record<DealListFilterName, { stages?: readonly Stage[]; statuses?: readonly RegistrationStatus[] }> = {
+/** What each `/deal list` word selects (the CSV export uses the same words). */
+export const DEAL_LIST_FILTER_RULES: Record<
+  DealListFilterName,
+  { stages?: readonly Stage[]; statuses?: readonly RegistrationStatus[] }
+> = {
   open: { stages: OPEN_STAGES, statuses: LIVE_STATUSES },
   won: { stages: ["won"] },
   lost: { stages: ["lost"] },
@@ -90,7 +94,11 @@ export async function listDeals(context: DealContext, actor: Actor, options: Dea
   }
   const page = Math.max(1, Math.floor(options.page));
   const { deals, total } = await context.store.deals.list(
-    { workspaceId: actor.workspace.id, ...(partner && { partnerId: partner.id }), ...FILTERS[options.filter] },
+    {
+      workspaceId: actor.workspace.id,
+      ...(partner && { partnerId: partner.id }),
+      ...DEAL_LIST_FILTER_RULES[options.filter],
+    },
     { offset: (page - 1) * DEAL_PAGE_SIZE, limit: DEAL_PAGE_SIZE },
   );
   return { deals, total, page, pages: pageCount(total), partner };
@@ -119,7 +127,7 @@ async function ownPartnerNamed(context: DealContext, actor: Actor, name: string)
 
 /** Open deals for the App Home: the company's for partners; managers also get what awaits them. */
 export async function homeDeals(context: DealContext, actor: Actor): Promise<HomeDeals> {
-  const open = { workspaceId: actor.workspace.id, ...FILTERS.open };
+  const open = { workspaceId: actor.workspace.id, ...DEAL_LIST_FILTER_RULES.open };
   const none = { deals: [], total: 0 };
   const deals = context.store.deals;
   const mine =

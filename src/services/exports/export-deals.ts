@@ -1,14 +1,13 @@
 import { minorUnitsOf } from "../../domain/deals/currency";
 import { STATUS_LABELS } from "../../domain/deals/registration";
-import { OPEN_STAGES, STAGE_LABELS } from "../../domain/deals/stages";
-import { PIPELINE_STATUSES } from "../../domain/leaderboard/metrics";
+import { STAGE_LABELS } from "../../domain/deals/stages";
 import { requireManager } from "../../domain/partners/roles";
 import { isoDate } from "../../domain/shared/calendar";
 import { CsvDocument, decimalAmount } from "../../domain/shared/csv";
 import { DomainError } from "../../domain/shared/domain-error";
 import { startOfDay } from "../../domain/shared/zoned-time";
 import type { Actor } from "../access-service";
-import type { DealListFilterName } from "../deals/deal-queries";
+import { DEAL_LIST_FILTER_RULES, type DealListFilterName } from "../deals/deal-queries";
 import { partnerNamed } from "../partner-service";
 import type { DealRecord, PartnerRecord } from "../records";
 import type { DealListFilter } from "../store";
@@ -53,13 +52,6 @@ export interface DealExport extends CsvExport {
   partner: PartnerRecord | null;
   since: string | null;
 }
-
-const FILTERS: Record<DealListFilterName, Pick<DealListFilter, "stages" | "statuses">> = {
-  open: { stages: OPEN_STAGES, statuses: PIPELINE_STATUSES },
-  won: { stages: ["won"] },
-  lost: { stages: ["lost"] },
-  all: {},
-};
 
 /** A calendar day as typed after `since:`; throws export_since_invalid for anything else (2026-02-30 too). */
 export function sinceDay(text: string): string {
@@ -111,7 +103,7 @@ export async function exportDeals(
   const filter: DealListFilter = {
     workspaceId: workspace.id,
     ...(partner && { partnerId: partner.id }),
-    ...FILTERS[options.filter],
+    ...DEAL_LIST_FILTER_RULES[options.filter],
     ...(since !== null && { createdFrom: startOfDay(since, workspace.timezone) }),
     order: "oldest",
   };
