@@ -45,8 +45,28 @@ describe("resubmitting a rejected registration, and the Home", () => {
     const modal = await modalOpened(h, "U0PARTNERB", "deal_resubmit");
     expect(visibleText(modal.view.blocks)).toContain("register the first order");
     expect(JSON.stringify(modal.view.blocks)).toContain('"initial_value":"Initech"');
-    // Checked on submit only: a keystroke check would rebuild it as a brand-new registration.
-    expect(JSON.stringify(modal.view.blocks)).not.toContain("dispatch_action");
+    // Checked as the person types, and redrawn as the same correction, never as a new registration.
+    const updates = h.fake.callsOf("views.update").length;
+    await h.slack.viewAction(
+      "U0PARTNERB",
+      "modal",
+      "value",
+      "2,500.5",
+      { "deal_amount.value": "2,500.5" },
+      "deal_amount",
+    );
+    const call = await h.fake.waitFor(() => h.fake.callsOf("views.update")[updates], 5_000, "views.update");
+    const redrawn = JSON.parse(String(call.args.view)) as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id?: string; hint?: { text: string } }[];
+    };
+    expect(redrawn.callback_id).toBe("deal_resubmit");
+    expect(JSON.parse(redrawn.private_metadata)).toMatchObject({ dealId: deal.id });
+    expect(visibleText(redrawn.blocks)).toContain("register the first order");
+    expect(redrawn.blocks.find((block) => block.block_id === "deal_amount")?.hint?.text).toMatch(
+      /^= [A-Z]{3} 2,500\.50$/,
+    );
 
     const bad = await h.slack.submitView("U0PARTNERB", { "deal_amount.value": "abc" });
     expect(bad.json).toMatchObject({ response_action: "errors", errors: { deal_amount: expect.any(String) } });

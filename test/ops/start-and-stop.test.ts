@@ -57,10 +57,11 @@ describe("npm start", () => {
     expect(tree.length).toBeGreaterThanOrEqual(2);
 
     process.kill(app.pid, "SIGTERM");
-    expect(await waitGone(tree, 5_000)).toEqual([]);
+    // The graceful stop (requests in flight, the outbox, the jobs) is slower on a loaded machine: what counts is that none is left.
+    expect(await waitGone(tree, 15_000)).toEqual([]);
     expect(await healthStatus(app.port)).toBeUndefined();
     expect(await app.exited).toBe(0);
-  });
+  }, 45_000);
 });
 
 describe("the production start", () => {

@@ -189,7 +189,7 @@ describe("deal follow-up views", () => {
     expect(JSON.stringify(dealEditModal(deal({ stage: "lost" }), { dealId: 88 }))).toContain('"value":"lost"');
   });
 
-  it("the resubmit modal is the registration form under its own callback, without keystroke checks", () => {
+  it("the resubmit modal is the registration form under its own callback, checked as the person types", () => {
     const form = {
       partners: [{ id: 2, name: "Globex" }],
       canChoosePartner: false,
@@ -200,9 +200,9 @@ describe("deal follow-up views", () => {
     const modal = resubmitModal(form, { customerName: "Tanabe", amount: "7000" }, 88, "Wrong amount");
     expectWithinSlackLimits(modal);
     expect(modal.callback_id).toBe("deal_resubmit");
-    expect(JSON.parse(modal.private_metadata ?? "{}")).toEqual({ dealId: 88 });
+    expect(JSON.parse(modal.private_metadata ?? "{}")).toEqual({ dealId: 88, rejection: "Wrong amount" });
     expect(read(modal)).toContain("Wrong amount");
-    expect(JSON.stringify(modal)).not.toContain("dispatch_action");
+    expect(JSON.stringify(modal)).toContain('"dispatch_action":true');
     expect(JSON.stringify(modal)).toContain('"initial_value":"Tanabe"');
   });
 

@@ -1,26 +1,16 @@
-import type { AnyBlock, InputBlock, ModalView } from "@slack/types";
+import type { ModalView } from "@slack/types";
 import type { DealDraft } from "../../domain/deals/deal-input";
 import type { RegistrationForm } from "../../services/deals/register-deal";
 import { VIEWS } from "../ids";
 import { context, LIMITS, md, text } from "./block-kit";
-import { registerDealModal } from "./register-deal-modal";
+import { type RegisterModalState, registerDealModal } from "./register-deal-modal";
 
 /** What the resubmit modal carries to its submission. */
 export interface ResubmitModalMetadata {
   dealId: number;
   fromHome?: boolean;
-}
-
-/**
- * Keystroke checks rebuild the modal as a new registration (deal-modal-live-check), which would
- * turn a correction into a second deal: this form is checked on submit only.
- */
-function withoutLiveChecks(block: AnyBlock): AnyBlock {
-  if (block.type !== "input") return block;
-  const { dispatch_action: _dispatch, ...rest } = block as InputBlock;
-  if (rest.element.type !== "plain_text_input") return rest;
-  const { dispatch_action_config: _config, ...element } = rest.element;
-  return { ...rest, element };
+  /** The manager's reason, carried so the keystroke checks redraw the form with it. */
+  rejection?: string | null;
 }
 
 /**
@@ -32,18 +22,19 @@ export function resubmitModal(
   draft: DealDraft,
   dealId: number,
   rejection: string | null,
-  metadata: Omit<ResubmitModalMetadata, "dealId"> = {},
+  metadata: Omit<ResubmitModalMetadata, "dealId" | "rejection"> = {},
+  hints: RegisterModalState["hints"] = undefined,
 ): ModalView {
-  const base = registerDealModal(form, { channelId: null }, { initial: draft });
+  const base = registerDealModal(form, { channelId: null }, { initial: draft, ...(hints && { hints }) });
   const why = rejection
     ? context(md`:x: Rejected: ${rejection}\nCorrect what the manager asked for, then resubmit.`)
     : context(md`Correct the registration, then resubmit.`);
   return {
     ...base,
     callback_id: VIEWS.resubmitDeal,
-    private_metadata: JSON.stringify({ ...metadata, dealId } satisfies ResubmitModalMetadata),
+    private_metadata: JSON.stringify({ ...metadata, dealId, rejection } satisfies ResubmitModalMetadata),
     title: text(`Correct deal #${dealId}`, LIMITS.modalTitle),
     submit: text("Resubmit", LIMITS.modalTitle),
-    blocks: [why, ...base.blocks.map(withoutLiveChecks)],
+    blocks: [why, ...base.blocks],
   };
 }

@@ -1,13 +1,17 @@
 import { domainToUnicode } from "node:url";
 import type { App, BlockAction } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
 import { formatAmount, isCurrency, parseAmount } from "../../../domain/deals/currency";
 import { isFreeMailDomain, normalizeDomain } from "../../../domain/deals/customer";
+import type { DealDraft } from "../../../domain/deals/deal-input";
 import { isDomainError } from "../../../domain/shared/domain-error";
+import type { Actor } from "../../../services/access-service";
 import type { SlackDeps } from "../../deps";
-import { ACTIONS, DEAL_BLOCKS } from "../../ids";
+import { ACTIONS, DEAL_BLOCKS, VIEWS } from "../../ids";
 import { type RegisterModalMetadata, registerDealModal } from "../../views/deal-modal-view";
 import { errorSentence } from "../../views/error-sentences";
 import type { RegisterModalVariant } from "../../views/register-deal-modal";
+import { type ResubmitModalMetadata, resubmitModal } from "../../views/resubmit-modal";
 import { identifyInteraction, readMetadata } from "../interaction";
 import { readDealDraft } from "../views/view-state";
 
@@ -51,6 +55,34 @@ function variantOf(view: NonNullable<BlockAction["view"]>): RegisterModalVariant
   return { callbackId: view.callback_id, title: view.title.text, submit: view.submit.text };
 }
 
+type View = NonNullable<BlockAction["view"]>;
+
+async function redrawRegister(deps: SlackDeps, actor: Actor, view: View, draft: DealDraft): Promise<ModalView> {
+  const metadata = readMetadata<RegisterModalMetadata>(view.private_metadata);
+  const form = await deps.services.deals.registrationForm(actor, metadata.channelId ?? null);
+  return registerDealModal(
+    form,
+    { ...metadata, channelId: metadata.channelId ?? null },
+    { hints: liveHints(draft, form.defaultCurrency), initial: draft },
+    variantOf(view),
+  );
+}
+
+/** A correction stays a correction: redrawn with its deal, its rejection and its own callback. */
+async function redrawResubmit(deps: SlackDeps, actor: Actor, view: View, draft: DealDraft): Promise<ModalView> {
+  const { dealId, rejection, fromHome } = readMetadata<ResubmitModalMetadata>(view.private_metadata);
+  if (typeof dealId !== "number") throw new Error("resubmit modal without its deal");
+  const { form } = await deps.services.deals.resubmitForm(actor, dealId);
+  return resubmitModal(
+    form,
+    draft,
+    dealId,
+    rejection ?? null,
+    fromHome ? { fromHome } : {},
+    liveHints(draft, form.defaultCurrency),
+  );
+}
+
 /**
  * Validates as the person types: Slack sends each change of the amount or domain field here, and
  * each change of the currency, which changes what the typed amount means.
@@ -64,17 +96,13 @@ export function registerDealModalLiveCheck(app: App, deps: SlackDeps): void {
       try {
         const actor = await identifyInteraction(deps, body, context.teamId);
         const draft = readDealDraft(view.state.values);
-        const metadata = readMetadata<RegisterModalMetadata>(view.private_metadata);
-        const form = await deps.services.deals.registrationForm(actor, metadata.channelId ?? null);
         await client.views.update({
           view_id: view.id,
           hash: view.hash,
-          view: registerDealModal(
-            form,
-            { ...metadata, channelId: metadata.channelId ?? null },
-            { hints: liveHints(draft, form.defaultCurrency), initial: draft },
-            variantOf(view),
-          ),
+          view:
+            view.callback_id === VIEWS.resubmitDeal
+              ? await redrawResubmit(deps, actor, view, draft)
+              : await redrawRegister(deps, actor, view, draft),
         });
       } catch (error) {
         // A hash_conflict means the person typed on: the next keystroke brings a fresh check.
