@@ -1,3 +1,4 @@
+import { monthLabel } from "../shared/calendar";
 import { DomainError } from "../shared/domain-error";
 import { addDays, addMonths, dayOf, daysFrom, isCalendarDay, startOfDay, weekdayOf } from "../shared/zoned-time";
 
@@ -56,20 +57,6 @@ export interface ResolvedPeriod {
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
 
 /** "Nov 23, 2026": fixed English, the same in every workspace. */
 export function dayLabel(day: string): string {
@@ -98,7 +85,7 @@ function keyAndLabel(unit: CalendarUnit, first: string, end: string): { key: str
     case "week":
       return { key: `week:${first}`, label: `Week of ${dayLabel(first)}` };
     case "month":
-      return { key: `month:${first.slice(0, 7)}`, label: `${MONTH_NAMES[month - 1]} ${year}` };
+      return { key: `month:${first.slice(0, 7)}`, label: monthLabel(first.slice(0, 7)) };
     case "quarter": {
       const quarter = Math.floor((month - 1) / 3) + 1;
       return { key: `quarter:${year}-Q${quarter}`, label: `Q${quarter} ${year}` };
@@ -141,15 +128,7 @@ export function resolvePeriod(spec: PeriodSpec, now: Date, timeZone: string, wee
   if (spec.kind === "last-week" || spec.kind === "last-month") {
     current = calendarPeriod(unit, addDays(current.first, -1), weekStartsOn);
   }
-  const before = calendarPeriod(unit, addDays(current.first, -1), weekStartsOn);
-  return {
-    ...keyAndLabel(unit, current.first, current.end),
-    start: at(current.first),
-    end: at(current.end),
-    firstDay: current.first,
-    endDay: current.end,
-    previous: { start: at(before.first), end: at(before.end) },
-  };
+  return goalPeriod(unit, current.first, timeZone, weekStartsOn);
 }
 
 /** The period a goal covers: the calendar unit holding `firstDay` (goals store their period and its first day). */

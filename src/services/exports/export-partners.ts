@@ -5,6 +5,7 @@ import { CsvDocument, csvNumber, decimalAmount } from "../../domain/shared/csv";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { Actor } from "../access-service";
 import type { LeaderboardEntry } from "../leaderboard/leaderboard-store";
+import { partnerScores } from "../leaderboard/partner-scores";
 import type { PartnerSummary } from "../records";
 import { type CsvExport, EXPORT_MAX_ROWS, type ExportContext, exportFilename, finish } from "./csv-export";
 
@@ -47,16 +48,7 @@ export async function exportPartners(context: ExportContext, actor: Actor): Prom
   if (partners.length === 0) throw new DomainError("no_partners");
   const now = context.clock();
   const figures = async (metric: Metric): Promise<Map<number | null, LeaderboardEntry>> => {
-    const scores = await store.leaderboard.scores({
-      workspaceId: workspace.id,
-      metric,
-      scope: "partners",
-      start: null,
-      end: END_OF_TIME,
-      timeZone: workspace.timezone,
-      reportingCurrency: workspace.reportingCurrency,
-      now,
-    });
+    const scores = await partnerScores(store, workspace, metric, { start: null, end: END_OF_TIME }, now);
     return new Map(scores.entries.map((entry) => [entry.partnerId, entry]));
   };
   const open = await figures("pipeline");

@@ -8,6 +8,7 @@ import { addDays, dayOf } from "../../domain/shared/zoned-time";
 import type { Actor } from "../access-service";
 import { goalTargetValue, tierLabel } from "../leaderboard/leaderboard-goal-lines";
 import type { GoalRecord, LeaderboardScores } from "../leaderboard/leaderboard-store";
+import { partnerScores } from "../leaderboard/partner-scores";
 import type { PartnerRecord, WorkspaceRecord } from "../records";
 import type { GoalContext } from "./goal-form";
 
@@ -137,16 +138,7 @@ function scoresCache(context: GoalContext, workspace: WorkspaceRecord, now: Date
     const key = `${metric}:${period.key}`;
     let scores = cache.get(key);
     if (scores === undefined) {
-      scores = context.store.leaderboard.scores({
-        workspaceId: workspace.id,
-        metric,
-        scope: "partners",
-        start: period.start,
-        end: period.end,
-        timeZone: workspace.timezone,
-        reportingCurrency: workspace.reportingCurrency,
-        now,
-      });
+      scores = partnerScores(context.store, workspace, metric, period, now);
       cache.set(key, scores);
     }
     return scores;

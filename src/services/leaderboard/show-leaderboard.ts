@@ -10,6 +10,7 @@ import type { Clock } from "../clock";
 import type { Store } from "../store";
 import { type LeaderboardWhere, viewerOf } from "./leaderboard-audience";
 import { buildLeaderboard, type LeaderboardResult } from "./leaderboard-result";
+import { partnerScores } from "./partner-scores";
 
 /** What every leaderboard use case runs on. */
 export interface LeaderboardContext {
@@ -70,16 +71,7 @@ export async function leaderboardHomeSummary(context: LeaderboardContext, actor:
   const { workspace } = actor;
   const now = context.clock();
   const period = resolvePeriod({ kind: "quarter" }, now, workspace.timezone, workspace.weekStartsOn);
-  const scores = await context.store.leaderboard.scores({
-    workspaceId: workspace.id,
-    metric: "revenue",
-    scope: "partners",
-    start: period.start,
-    end: period.end,
-    timeZone: workspace.timezone,
-    reportingCurrency: workspace.reportingCurrency,
-    now,
-  });
+  const scores = await partnerScores(context.store, workspace, "revenue", period, now);
   const ranked = rankRows(scores.entries).filter((row) => row.rank !== null);
   const own = ranked.find((row) => row.partnerId === partnerId);
   return {

@@ -1,27 +1,7 @@
 import { MILESTONE_KINDS } from "../../domain/recognition/milestones";
+import { monthLabel } from "../../domain/shared/calendar";
 import { type Mrkdwn, md } from "./block-kit";
 import { type Message, notice } from "./message";
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** `2026-11` as `November 2026`. */
-function monthName(key: string): string {
-  const [year, month] = key.split("-");
-  return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
-}
 
 /** A partner's milestone, celebrated by the app in the partner's (or the program's) channel. */
 export function milestoneMessage(partnerName: string, kind: string, key: string): Message {
@@ -29,7 +9,7 @@ export function milestoneMessage(partnerName: string, kind: string, key: string)
     kind === MILESTONE_KINDS.firstWin
       ? md`:confetti_ball: *${partnerName}* just won their first deal with us. Congratulations, and welcome to the winners' circle!`
       : kind === MILESTONE_KINDS.recordMonth
-        ? md`:rocket: *${partnerName}* is having a record month: more deals won in ${monthName(key)} than in any month before.`
+        ? md`:rocket: *${partnerName}* is having a record month: more deals won in ${monthLabel(key)} than in any month before.`
         : md`:tada: *${partnerName}* reached a milestone.`;
   return notice(sentence);
 }
