@@ -13,9 +13,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Worker } from "node:worker_threads";
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from "@slack/bolt";
-import { loadConfig } from "../src/config";
 import { createLogger } from "../src/logger";
 import { startPartnerHub } from "../src/partner-hub";
+import { benchHubConfig } from "./bench-config";
 import { createBenchDatabase } from "./bench-database";
 import type { ExpectedReply, FromSlackSide, LoadRequest, RunResult, ToSlackSide } from "./slack-side";
 
@@ -116,15 +116,7 @@ interface Target {
 
 /** The real app, started as test/support/harness.ts starts it (see bench/README.md). */
 async function startPartnerHubTarget(apiUrl: string, databaseUrl: string): Promise<Target> {
-  const config = loadConfig({
-    PORT: "0",
-    DATABASE_URL: databaseUrl,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: apiUrl,
-    LOG_LEVEL: "silent",
-    HUB_ADMINS: "",
-  });
+  const config = benchHubConfig(apiUrl, databaseUrl, { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET });
   // As the harness does: scheduled jobs off, so the hourly sweep cannot land in a measured run.
   const hub = await startPartnerHub(config, createLogger("silent"), { jobs: false });
   return {

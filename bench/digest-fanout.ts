@@ -9,12 +9,12 @@
  *   npm run bench:digest-fanout -- --workspace 50    # W, the workspace's posts per second (default 100)
  *   npm run bench:digest-fanout -- --channels 300    # fewer channels (default 1000)
  */
-import { loadConfig } from "../src/config";
 import { createLogger } from "../src/logger";
 import { type PartnerHub, startPartnerHub } from "../src/partner-hub";
 import { FakeSlack } from "../src/sandbox/fake-slack";
 import { defaultDirectory } from "../src/sandbox/fake-slack-directory";
 import { DIGEST_POST_KIND } from "../src/services/digest";
+import { benchHubConfig } from "./bench-config";
 import { type BenchDatabase, createBenchDatabase } from "./bench-database";
 
 const PER_CHANNEL_PER_SECOND = 1;
@@ -58,15 +58,7 @@ function parseOptions(argv: string[]): Options {
 const channelId = (index: number) => `C0DIGEST${String(index).padStart(4, "0")}`;
 
 async function startHubs(fake: FakeSlack, databaseUrl: string, instances: number): Promise<PartnerHub[]> {
-  const config = loadConfig({
-    PORT: "0",
-    DATABASE_URL: databaseUrl,
-    SLACK_BOT_TOKEN: "xoxb-bench-token",
-    SLACK_SIGNING_SECRET: "bench-signing-secret",
-    SLACK_API_URL: fake.apiUrl,
-    LOG_LEVEL: "silent",
-    HUB_ADMINS: "",
-  });
+  const config = benchHubConfig(fake.apiUrl, databaseUrl);
   // The scheduler's tick is run by hand at the injected minute; the dispatchers run as in production.
   const start = () => startPartnerHub(config, createLogger("silent"), { jobs: false });
   const first = await start();

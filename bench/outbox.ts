@@ -9,13 +9,13 @@
  *   npm run bench:outbox -- --workspace 50     # W, the workspace's posts per second (default 100)
  *   npm run bench:outbox -- --all              # also 3 instances and SQLite with laneSpacingMs 1000
  */
-import { loadConfig } from "../src/config";
 import { createLogger } from "../src/logger";
 import { type PartnerHub, startPartnerHub } from "../src/partner-hub";
 import { FakeSlack } from "../src/sandbox/fake-slack";
 import { defaultDirectory } from "../src/sandbox/fake-slack-directory";
 import { DEAL_MESSAGE_KINDS } from "../src/services/deals/deal-messages";
 import type { OutboxDraft } from "../src/services/outbox/outbox-message";
+import { benchHubConfig } from "./bench-config";
 import { type BenchDatabase, createBenchDatabase } from "./bench-database";
 
 const CHANNELS = 200;
@@ -84,15 +84,7 @@ function benchSlack(workspacePerSecond: number): FakeSlack {
 }
 
 async function startHubs(fake: FakeSlack, databaseUrl: string, run: Run): Promise<PartnerHub[]> {
-  const config = loadConfig({
-    PORT: "0",
-    DATABASE_URL: databaseUrl,
-    SLACK_BOT_TOKEN: "xoxb-bench-token",
-    SLACK_SIGNING_SECRET: "bench-signing-secret",
-    SLACK_API_URL: fake.apiUrl,
-    LOG_LEVEL: "silent",
-    HUB_ADMINS: "",
-  });
+  const config = benchHubConfig(fake.apiUrl, databaseUrl);
   const start = () =>
     startPartnerHub(config, createLogger("silent"), { jobs: false, outboxLaneSpacingMs: run.laneSpacingMs });
   // The first one applies the migrations; the others then start together, each with its own client.
