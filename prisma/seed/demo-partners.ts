@@ -159,7 +159,8 @@ export const DEMO_PARTNERS: DemoPartner[] = [
   {
     name: "Kiwi Cloud Co",
     region: "APAC",
-    tier: "silver",
+    // New to the program: a partner starts at the entry tier and earns the next (issue 14).
+    tier: "registered",
     status: "onboarding",
     onboardedDaysAgo: null,
     members: [person("U0KIWI01", "aroha", "Aroha Ngata", "Pacific/Auckland")],

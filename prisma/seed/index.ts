@@ -7,6 +7,7 @@ import { seedGoals } from "./goals";
 import { seedPartners } from "./partners";
 import { type PeopleSummary, seedStaff } from "./people";
 import { seedPractices } from "./practices";
+import { seedProgram } from "./program";
 import { seedProgramRules } from "./program-rules";
 import { seedShoutouts } from "./shoutouts";
 import { seedWorkspace } from "./workspace";
@@ -36,6 +37,8 @@ export interface SeedSummary {
   shoutoutsCreated: number;
   goalsCreated: number;
   digestsCreated: number;
+  applicationsCreated: number;
+  resourcesCreated: number;
 }
 
 /** Fills the database with the demo network, in one transaction; safe to run again. `now` anchors every relative date. */
@@ -53,6 +56,8 @@ export async function seedDemo(store: Store, options: { now: Date }): Promise<Se
     // After the deals: the targets are set from what they add up to so far.
     const goalsCreated = await seedGoals(tx, workspace, partnerIds, options.now);
     const digestsCreated = await seedDigests(tx, workspace);
+    // After the deals: onboarding follows the partners' first registrations, tiers their year.
+    const program = await seedProgram(tx, workspace, partnerIds, options.now);
     return {
       teamId: VENDOR_TEAM.id,
       partnersCreated,
@@ -63,6 +68,7 @@ export async function seedDemo(store: Store, options: { now: Date }): Promise<Se
       shoutoutsCreated,
       goalsCreated,
       digestsCreated,
+      ...program,
     };
   });
 }
@@ -74,10 +80,10 @@ export async function isEmptyDatabase(store: Store): Promise<boolean> {
 
 export function describeSeed(summary: SeedSummary): string {
   const { partnersCreated, membersCreated, membersUpdated, dealsCreated, ratesCreated, practicesCreated } = summary;
-  const { shoutoutsCreated, goalsCreated, digestsCreated } = summary;
+  const { shoutoutsCreated, goalsCreated, digestsCreated, applicationsCreated, resourcesCreated } = summary;
   const added = partnersCreated + membersCreated + membersUpdated + dealsCreated + ratesCreated + practicesCreated;
-  if (added + shoutoutsCreated + goalsCreated + digestsCreated === 0) {
+  if (added + shoutoutsCreated + goalsCreated + digestsCreated + applicationsCreated + resourcesCreated === 0) {
     return `Demo data already present in ${summary.teamId}: nothing to add.`;
   }
-  return `Demo data for ${summary.teamId}: ${partnersCreated} partners and ${membersCreated} people added, ${membersUpdated} people completed, ${dealsCreated} deals, ${ratesCreated} exchange rates, ${practicesCreated} best practices, ${shoutoutsCreated} shout-outs and ${goalsCreated} goals added${digestsCreated > 0 ? ", and #sales subscribed to the weekly digest" : ""}.`;
+  return `Demo data for ${summary.teamId}: ${partnersCreated} partners and ${membersCreated} people added, ${membersUpdated} people completed, ${dealsCreated} deals, ${ratesCreated} exchange rates, ${practicesCreated} best practices, ${shoutoutsCreated} shout-outs and ${goalsCreated} goals added${applicationsCreated > 0 ? `, ${applicationsCreated} partner applications and ${resourcesCreated} partner resources` : ""}${digestsCreated > 0 ? ", and #sales subscribed to the weekly digest" : ""}.`;
 }

@@ -13,6 +13,12 @@ import { PrismaMilestoneRepository } from "./repositories/milestone-repository";
 import { PrismaOutboxRepository } from "./repositories/outbox-repository";
 import { PrismaPartnerRepository } from "./repositories/partner-repository";
 import { PrismaPracticeRepository } from "./repositories/practice-repository";
+import { PrismaApplicationRepository } from "./repositories/program-application-repository";
+import { PrismaProgramConfigRepository } from "./repositories/program-config-repository";
+import { PrismaOnboardingRepository } from "./repositories/program-onboarding-repository";
+import { PrismaResourceRepository } from "./repositories/program-resource-repository";
+import { PrismaScorecardReviewRepository } from "./repositories/program-scorecard-review-repository";
+import { PrismaTierReviewRepository } from "./repositories/program-tier-review-repository";
 import { PrismaShoutoutRepository } from "./repositories/shoutout-repository";
 import { PrismaWorkspaceRepository } from "./repositories/workspace-repository";
 import { SQLITE_LOCK_WAIT_MS } from "./sqlite-busy";
@@ -33,6 +39,12 @@ function repositories(client: DbClient, dialect: Dialect, outboxWrote: () => voi
     leaderboard: new PrismaLeaderboardRepository(client, dialect),
     goals: new PrismaGoalRepository(client),
     digests: new PrismaDigestRepository(client, dialect),
+    programConfig: new PrismaProgramConfigRepository(client, dialect),
+    applications: new PrismaApplicationRepository(client),
+    onboarding: new PrismaOnboardingRepository(client),
+    tierReviews: new PrismaTierReviewRepository(client),
+    resources: new PrismaResourceRepository(client, dialect),
+    scorecardReviews: new PrismaScorecardReviewRepository(client),
   };
 }
 

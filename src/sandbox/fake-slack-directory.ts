@@ -51,12 +51,15 @@ export function defaultDirectory(): FakeDirectory {
       { id: "U0PARTNERA", teamId: "T0VENDOR", name: "pat", realName: "Pat Partner-A", tz: "Europe/London" },
       { id: "U0PARTNERB", teamId: "T0VENDOR", name: "bea", realName: "Bea Partner-B", tz: "Asia/Singapore" },
       { id: "U0EXTERNAL", teamId: "T0ACMEPART", name: "eli", realName: "Eli External (Acme)", tz: "America/Chicago" },
+      { id: "U0PROSPECT", teamId: "T0INITECH", name: "ivy", realName: "Ivy Prospect (Initech)", tz: "America/Denver" },
     ],
     channels: [
       { id: "C0SALES", name: "sales" },
       { id: "C0APPROVALS", name: "deal-approvals" },
       { id: "C0PARTNERA", name: "partner-acme", isExtShared: true, sharedWith: ["T0ACMEPART"] },
       { id: "C0PARTNERB", name: "partner-globex" },
+      // A company that is not a partner yet, talking to the vendor through Slack Connect.
+      { id: "C0PROSPECT", name: "prospect-initech", isExtShared: true, sharedWith: ["T0INITECH"] },
     ],
   };
 }

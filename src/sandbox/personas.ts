@@ -29,6 +29,11 @@ export const PERSONAS: Persona[] = [
     about: "Works at Acme in Acme's own Slack; reaches #partner-acme through Slack Connect.",
     channels: ["C0PARTNERA"],
   },
+  {
+    userId: "U0PROSPECT",
+    about: "Works at Initech, applying through Slack Connect in #prospect-initech to become a partner.",
+    channels: ["C0PROSPECT"],
+  },
 ];
 
 export function persona(userId: string): Persona | undefined {

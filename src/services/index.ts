@@ -1,6 +1,7 @@
 import type { RetryPolicy } from "../domain/outbox/delivery-policy";
 import { DEFAULT_RETRY_POLICY } from "../domain/outbox/delivery-policy";
 import { AccessService } from "./access-service";
+import { type ApplicationUseCases, createApplicationUseCases } from "./applications";
 import { type Clock, systemClock } from "./clock";
 import { createDealUseCases, type DealUseCases } from "./deals";
 import { createDigestUseCases, type DigestUseCases } from "./digest";
@@ -8,6 +9,7 @@ import { createExportUseCases, type ExportUseCases } from "./exports";
 import { createGoalUseCases, type GoalUseCases } from "./goals";
 import { HealthService } from "./health-service";
 import { createLeaderboardUseCases, type LeaderboardUseCases } from "./leaderboard";
+import { createOnboardingUseCases, type OnboardingUseCases } from "./onboarding";
 import { JobRecorder } from "./operations/job-recorder";
 import type { SystemInfo } from "./operations/operations-store";
 import { type AuditUseCases, createAuditUseCases } from "./operations/show-audit";
@@ -15,12 +17,16 @@ import { SystemStatusService } from "./operations/system-status";
 import { OutboxDelivery } from "./outbox/outbox-delivery";
 import { PartnerService } from "./partner-service";
 import { createPracticeUseCases, type PracticeUseCases } from "./practices";
+import { createProgramConfigUseCases, type ProgramConfigUseCases } from "./program-config";
 import { createRateUseCases, type RateUseCases } from "./rates";
 import { createRecognitionUseCases, type RecognitionUseCases } from "./recognition";
+import { createResourceUseCases, type ResourceUseCases } from "./resources";
 import { RoleService } from "./role-service";
 import { createRuleUseCases, type RuleUseCases } from "./rules";
+import { createScorecardUseCases, type ScorecardUseCases } from "./scorecards";
 import { SettingsService } from "./settings-service";
 import type { Store } from "./store";
+import { createTierUseCases, type TierUseCases } from "./tiers";
 
 export interface Services {
   access: AccessService;
@@ -36,6 +42,12 @@ export interface Services {
   rules: RuleUseCases;
   digest: DigestUseCases;
   exports: ExportUseCases;
+  programConfig: ProgramConfigUseCases;
+  applications: ApplicationUseCases;
+  onboarding: OnboardingUseCases;
+  tiers: TierUseCases;
+  scorecards: ScorecardUseCases;
+  resources: ResourceUseCases;
   settings: SettingsService;
   outbox: OutboxDelivery;
   status: SystemStatusService;
@@ -60,7 +72,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   return {
     access,
     roles: new RoleService(store, access),
-    partners: new PartnerService(store),
+    partners: new PartnerService(store, clock),
     health: new HealthService(store),
     deals: createDealUseCases({ store, clock }),
     practices: createPracticeUseCases({ store, clock }),
@@ -71,6 +83,12 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     rules: createRuleUseCases({ store }),
     digest: createDigestUseCases({ store, clock }),
     exports: createExportUseCases({ store, clock }),
+    programConfig: createProgramConfigUseCases({ store, clock }),
+    applications: createApplicationUseCases({ store, clock }),
+    onboarding: createOnboardingUseCases({ store, clock }),
+    tiers: createTierUseCases({ store, clock }),
+    scorecards: createScorecardUseCases({ store, clock }),
+    resources: createResourceUseCases({ store, clock }),
     settings: new SettingsService(store),
     // Delivery runs on real time whatever the business clock says: leases and Slack's waits are real.
     outbox: new OutboxDelivery(store, systemClock, {

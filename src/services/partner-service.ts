@@ -3,17 +3,31 @@ import { validateNewPartner } from "../domain/partners/partner-rules";
 import { requireManager } from "../domain/partners/roles";
 import { DomainError } from "../domain/shared/domain-error";
 import type { Actor } from "./access-service";
+import { type Clock, systemClock } from "./clock";
+import { fireOnboardingEvent } from "./onboarding/fire-onboarding-event";
+import { startOnboarding } from "./onboarding/start-onboarding";
 import type { MemberRecord, PartnerRecord, PartnerSummary } from "./records";
 import type { Store } from "./store";
 
 export class PartnerService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
+  /** A new partner starts onboarding with the program's checklist; it is active once that is done. */
   async add(actor: Actor, input: { name: string; region?: string; tier?: string }): Promise<PartnerRecord> {
     requireManager(actor.role, "add_partners");
     const partner = validateNewPartner(input);
+    const now = this.clock();
     return this.store.transaction(async (tx) => {
-      const created = await tx.partners.create(actor.workspace.id, partner);
+      const created = await tx.partners.createEstablished(actor.workspace.id, {
+        ...partner,
+        status: "onboarding",
+        connectTeamId: null,
+        homeChannel: null,
+        onboardedAt: null,
+      });
       if (!created) {
         throw new DomainError("partner_exists", { name: partner.name });
       }
@@ -24,6 +38,7 @@ export class PartnerService {
         target: String(created.id),
         data: { name: created.name, region: created.region, tier: created.tier },
       });
+      await startOnboarding(tx, actor.workspace, created.id, now);
       return created;
     });
   }
@@ -42,7 +57,10 @@ export class PartnerService {
     const partner = await this.findByName(actor, partnerName);
     return this.store.transaction(async (tx) => {
       const member = await tx.members.ensure(actor.workspace.id, userId, null);
-      if (member.partnerId !== partner.id) await tx.members.setPartner(member.id, partner.id);
+      if (member.partnerId !== partner.id) {
+        await tx.members.setPartner(member.id, partner.id);
+        await fireOnboardingEvent(tx, actor.workspace, partner.id, "member_added", actor.userId, this.clock());
+      }
       await tx.audit.record({
         workspaceId: actor.workspace.id,
         actor: actor.userId,

@@ -58,6 +58,8 @@ export interface PartnerRecord {
   homeChannel: string | null;
   /** When the partner joined the program (the demo's established partners have it). */
   onboardedAt: Date | null;
+  /** After managers kept its tier in a review: no new demotion review opens before this instant. */
+  tierHeldUntil: Date | null;
 }
 
 export interface PartnerSummary extends PartnerRecord {

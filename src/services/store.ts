@@ -1,7 +1,7 @@
 import type { CustomerKeys } from "../domain/deals/customer";
 import type { RegistrationStatus } from "../domain/deals/registration";
 import type { Stage } from "../domain/deals/stages";
-import type { NewPartner } from "../domain/partners/partner-rules";
+import type { NewPartner, PartnerStatus, Tier } from "../domain/partners/partner-rules";
 import type { ProgramSettingsPatch } from "../domain/partners/program-settings";
 import type { Role } from "../domain/partners/roles";
 import type { DigestRepository } from "./digest/digest-store";
@@ -9,6 +9,14 @@ import type { GoalRepository, LeaderboardRepository } from "./leaderboard/leader
 import type { JobRunRepository } from "./operations/operations-store";
 import type { OutboxRepository } from "./outbox/outbox-message";
 import type { PracticeRepository } from "./practices/practice-store";
+import type {
+  ApplicationRepository,
+  OnboardingRepository,
+  ProgramConfigRepository,
+  ResourceRepository,
+  ScorecardReviewRepository,
+  TierReviewRepository,
+} from "./program/program-store";
 import type { MilestoneRepository, ShoutoutRepository } from "./recognition/recognition-store";
 import type {
   DealEventRecord,
@@ -40,6 +48,12 @@ export interface Store {
   leaderboard: LeaderboardRepository;
   goals: GoalRepository;
   digests: DigestRepository;
+  programConfig: ProgramConfigRepository;
+  applications: ApplicationRepository;
+  onboarding: OnboardingRepository;
+  tierReviews: TierReviewRepository;
+  resources: ResourceRepository;
+  scorecardReviews: ScorecardReviewRepository;
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** True when the database answers. */
   ping(): Promise<boolean>;
@@ -70,6 +84,8 @@ export interface WorkspaceRepository {
   /** How many workspaces there are: none means a new, empty database. */
   count(): Promise<number>;
   findById(workspaceId: number): Promise<WorkspaceRecord | null>;
+  /** Every workspace (the daily tier recalculation walks them). */
+  all(): Promise<WorkspaceRecord[]>;
 }
 
 /** A workspace set up in one go (the demo seed) rather than created with defaults on first sight. */
@@ -112,6 +128,12 @@ export interface PartnerRepository {
   findByChannel(workspaceId: number, channelId: string): Promise<PartnerRecord | null>;
   /** Ties (or with null unties) the partner's own channel; one partner per channel (unique index). */
   setHomeChannel(partnerId: number, channelId: string | null): Promise<PartnerRecord>;
+  /** Moves the partner to `tier` only while it is still at `expected`; null when it no longer is. */
+  setTier(partnerId: number, expected: Tier, tier: Tier): Promise<PartnerRecord | null>;
+  /** onboarding → active sets `onboardedAt`; a partner starting onboarding has none yet. */
+  setStatus(partnerId: number, status: PartnerStatus, onboardedAt: Date | null): Promise<PartnerRecord>;
+  /** After managers keep a tier: no new demotion review before `until` (null: none held). */
+  holdTier(partnerId: number, until: Date | null): Promise<PartnerRecord>;
 }
 
 /** A partner with its place in the program already settled: status, channels, onboarding date. */

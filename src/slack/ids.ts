@@ -55,6 +55,35 @@ export const ACTIONS = {
   pushRules: "rules_push",
   /** Admins: open the edit-the-rules modal from the rules message. */
   editRules: "rules_edit_open",
+  // The partner program (issue 14).
+  /** "Apply to become a partner": launcher in an untied channel, App Home, `/partner apply`. */
+  applyOpen: "program_apply_open",
+  /** Managers: open the review modal of an application (value: its id). */
+  applicationReview: "application_review_open",
+  /** Admins: edit one list of the program (value: the ProgramSection). */
+  programEdit: "program_edit_open",
+  /** A partner's onboarding checklist (value: partner id, or "" for the clicker's own). */
+  onboardingShow: "onboarding_show",
+  /** Tick one onboarding step by hand (value: `${partnerId}:${stepKey}`). */
+  onboardingStepDone: "onboarding_step_done",
+  /** "Our partnership" on the launcher and Home: the partner card (value: partner id or ""). */
+  partnerCardShow: "partner_card_show",
+  /** The scorecard of a partner (value: partner id, or "" for the clicker's own). */
+  scorecardShow: "scorecard_show",
+  /** Managers: the quarterly review modal (value: partner id). */
+  scorecardReviewOpen: "scorecard_review_open",
+  /** Managers: decide a tier review (value: `${reviewId}:demote` or `${reviewId}:keep`), opens a note modal. */
+  tierReviewDecide: "tier_review_decide_open",
+  /** "Resources" on the launcher and Home. */
+  resourcesShow: "resources_show",
+  /** Managers: add a resource to the library. */
+  resourceAdd: "resource_add_open",
+  /** Managers: remove a resource (value: its id). */
+  resourceRemove: "resource_remove",
+  /** Mark a training done (value: resource id). */
+  trainingDone: "training_done",
+  /** Managers: confirm someone's completed training (value: completion id). */
+  trainingConfirm: "training_confirm",
   /** The one action id inside every input block; blocks tell the fields apart. */
   input: "value",
 } as const;
@@ -76,6 +105,59 @@ export const VIEWS = {
   editRules: "rules_edit",
   /** The read-only rules pushed over the registration modal. */
   rules: "rules_view",
+  apply: "program_apply",
+  applicationReview: "application_review",
+  programEdit: "program_edit",
+  scorecardReview: "scorecard_review",
+  tierReviewDecide: "tier_review_decide",
+  resourceAdd: "resource_add",
+} as const;
+
+/** Input blocks of the application modal, keyed by the ApplicationField they fill. */
+export const APPLICATION_BLOCKS = {
+  company: "application_company",
+  website: "application_website",
+  regions: "application_regions",
+  segments: "application_segments",
+  solutions: "application_solutions",
+  teamSize: "application_team_size",
+  reference1: "application_reference_1",
+  reference2: "application_reference_2",
+} as const;
+
+/** Blocks of the application review modal: one score and note per criterion key, the checks, the decision. */
+export const REVIEW_BLOCKS = {
+  score: (criterionKey: string) => `review_score_${criterionKey}`,
+  note: (criterionKey: string) => `review_note_${criterionKey}`,
+  checklist: "review_checklist",
+  decision: "review_decision",
+  reason: "review_reason",
+} as const;
+
+/** The one text block of the edit-a-program-list modal. */
+export const PROGRAM_BLOCKS = {
+  text: "program_text",
+} as const;
+
+/** Blocks of the quarterly scorecard review modal: one rating per dimension, and the notes. */
+export const SCORECARD_BLOCKS = {
+  rating: (dimension: string) => `scorecard_rating_${dimension}`,
+  notes: "scorecard_notes",
+} as const;
+
+/** The note of a tier review decision. */
+export const TIER_BLOCKS = {
+  note: "tier_note",
+} as const;
+
+/** Input blocks of the add-a-resource modal. */
+export const RESOURCE_BLOCKS = {
+  title: "resource_title",
+  url: "resource_url",
+  kind: "resource_kind",
+  tags: "resource_tags",
+  minTier: "resource_min_tier",
+  requiredFor: "resource_required_for",
 } as const;
 
 /** Blocks of the rules: the edit modal's text input, and the link in the registration modal. */
@@ -169,4 +251,13 @@ export const BLOCKS = {
   practiceResult: (practiceId: number) => `practice_result_${practiceId}`,
   homeShoutouts: "home_shoutouts",
   shoutoutPost: (shoutoutId: number) => `shoutout_post_${shoutoutId}`,
+  applicationCard: (applicationId: number) => `application_${applicationId}`,
+  /** One list of `/partner program` (its Edit button tells the lists apart by this block). */
+  programSection: (section: string) => `program_section_${section}`,
+  homeProgram: "home_program",
+  partnerCard: (partnerId: number) => `partner_card_${partnerId}`,
+  tierReview: (reviewId: number) => `tier_review_${reviewId}`,
+  onboardingStep: (stepId: number) => `onboarding_step_${stepId}`,
+  resourceRow: (resourceId: number) => `resource_${resourceId}`,
+  completionRow: (completionId: number) => `completion_${completionId}`,
 } as const;

@@ -95,6 +95,7 @@ describe.skipIf(!hasChromium)("the sandbox page in Chromium", () => {
       "deal-approvals",
       "partner-acme",
       "partner-globex",
+      "prospect-initech",
     ]);
     expect(await page.locator("[data-nav-app]").textContent()).toContain("Partner Hub");
     expect(await page.locator("[data-testid=acting-as]").textContent()).toBe("Ada Admin");
@@ -121,7 +122,8 @@ describe.skipIf(!hasChromium)("the sandbox page in Chromium", () => {
     await run("/partner add Initech region:EMEA tier:gold");
     const added = message("Added Initech");
     await added.waitFor();
-    expect(await added.textContent()).toContain("Initech · EMEA · gold · active");
+    // A new partner starts with its onboarding checklist (issue 14).
+    expect(await added.textContent()).toContain("Initech · EMEA · gold · onboarding");
     await run("/partner list");
     const list = message("Partner companies (13)");
     await list.waitFor();

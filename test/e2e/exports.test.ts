@@ -248,7 +248,8 @@ describe("CSV exports", () => {
     expect(byName.get("Acme Resellers")?.slice(2)).toEqual([
       "EMEA",
       "registered",
-      "active",
+      // Added with /partner add: still onboarding (its checklist has steps left).
+      "onboarding",
       "1",
       "",
       "",

@@ -61,14 +61,23 @@ describe("help lists what the caller may use", () => {
     ]) {
       expect(member).toContain(everyone);
     }
-    expect(member).not.toContain("*/partner*");
+    // Members see what the partner program offers them, not how managers run partner companies.
+    for (const partnerLine of ["/partner apply", "/partner show", "/partner scorecard", "/partner resources"]) {
+      expect(member).toContain(partnerLine);
+    }
+    for (const managers of ["/partner add", "/partner applications", "/partner program", "/partner training"]) {
+      expect(member).not.toContain(managers);
+      expect(manager).toContain(managers);
+    }
+    expect(manager).not.toContain("/partner program grace");
+    expect(admin).toContain("/partner program grace");
   });
 
   it("answers a command's own help by role too", async () => {
     expect((await h.command("U0MANAGER", "/partner", "help")).text).toContain("/partner channel #partner-acme");
-    expect((await h.command("U0PARTNERA", "/partner", "help")).text).toContain(
-      "`/partner` is for managers and admins.",
-    );
+    const memberHelp = (await h.command("U0PARTNERA", "/partner", "help")).text;
+    expect(memberHelp).toContain("/partner apply");
+    expect(memberHelp).not.toContain("/partner channel");
     expect((await h.command("U0PARTNERA", "/deal", "help")).text).toContain("/deal find");
   });
 });

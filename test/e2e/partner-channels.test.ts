@@ -74,7 +74,7 @@ describe("partner channels", () => {
     expect([await homeChannelOf("Globex"), await homeChannelOf("Acme Resellers")]).toEqual([GLOBEX, ACME]);
     expect(await h.hub.db.auditEntry.count({ where: { action: "partner.channel" } })).toBe(4);
     const list = await h.command("U0MANAGER", "/partner", "list", APPROVALS);
-    expect(list.text).toContain("Globex* · APAC · registered · active · 1 member · <#C0PARTNERB>");
+    expect(list.text).toContain("Globex* · APAC · registered · onboarding · 1 member · <#C0PARTNERB>");
   });
 
   it("presets the tied partner in a manager's /deal and in the shout-out modal", async () => {

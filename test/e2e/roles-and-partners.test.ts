@@ -54,7 +54,8 @@ describe("roles and partner companies (first user becomes admin)", () => {
 
   it("adds partners with region and tier, refuses duplicates by name key", async () => {
     const added = await h.command("U0MANAGER", "/partner", 'add "Acme Resellers" region:EMEA tier:gold');
-    expect(added.text).toContain("Added *Acme Resellers* · EMEA · gold · active");
+    // A partner added by hand starts onboarding; it becomes active once its checklist is done.
+    expect(added.text).toContain("Added *Acme Resellers* · EMEA · gold · onboarding");
     const duplicate = await h.command("U0MANAGER", "/partner", "add ACME   resellers.");
     expect(duplicate.text).toContain("A partner named “ACME resellers.” already exists");
     const quoted = await h.command("U0MANAGER", "/partner", 'add O\'Neil &amp; Sons region:"North America"');
@@ -95,7 +96,7 @@ describe("roles and partner companies (first user becomes admin)", () => {
     const list = await h.command("U0ADMIN", "/partner", "list");
     expect(list.text).toContain("Partner companies (2)");
     expect(list.text.indexOf("Acme Resellers")).toBeLessThan(list.text.indexOf("O'Neil"));
-    expect(list.text).toContain("Acme Resellers* · EMEA · gold · active · 1 member");
+    expect(list.text).toContain("Acme Resellers* · EMEA · gold · onboarding · 1 member");
   });
 });
 

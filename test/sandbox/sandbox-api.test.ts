@@ -85,6 +85,12 @@ describe("the sandbox server", () => {
     expect(byId.U0PARTNERA).toMatchObject({ role: "member", company: "Acme Solutions", external: false });
     expect(byId.U0PARTNERB).toMatchObject({ role: "member", company: "Globex Distribution" });
     expect(byId.U0EXTERNAL).toMatchObject({ role: "member", company: "Acme Solutions", external: true });
+    // Not a partner yet: Initech's person is of another organization, with no company in the program.
+    expect(byId.U0PROSPECT).toMatchObject({
+      role: "member",
+      company: "T0INITECH (another organization)",
+      external: true,
+    });
   });
 
   it("posts the demo's waiting registrations to #deal-approvals on first start, the Tanabe conflict among them", async () => {
@@ -108,12 +114,15 @@ describe("the sandbox server", () => {
       "C0APPROVALS",
       "C0PARTNERA",
       "C0PARTNERB",
+      "C0PROSPECT",
       "D0ADMIN",
     ]);
-    // Both partner channels are Slack Connect channels with their partner's organization.
+    // Both partner channels are Slack Connect channels with their partner's organization, and so is
+    // the channel of Initech, a company applying to become a partner.
     expect(admin.channels.filter((channel) => channel.shared).map((channel) => channel.id)).toEqual([
       "C0PARTNERA",
       "C0PARTNERB",
+      "C0PROSPECT",
     ]);
     expect(admin.team).toEqual({ id: "T0VENDOR", name: "Vendor Inc", domain: "vendor" });
     const partnerA = await state("U0PARTNERA");

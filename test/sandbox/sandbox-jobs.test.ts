@@ -62,7 +62,7 @@ describe("Run scheduled jobs now", () => {
     expect(state.me.role).toBe("admin");
   });
 
-  it("runs the protection sweep, the approval reminders and the digests through the app, says what they did, and records the runs", async () => {
+  it("runs the protection sweep, the approval reminders, the tier recalculation and the digests through the app, says what they did, and records the runs", async () => {
     const { status, result } = await runJobs("U0ADMIN");
     expect(status).toBe(200);
     expect(result.ok).toBe(true);
@@ -70,9 +70,11 @@ describe("Run scheduled jobs now", () => {
     // scheduler's own run at start got to them first), registrations waiting for days, and #sales
     // subscribed to the weekly digest, which "now" posts whatever the day.
     expect(result.notice).toMatch(/^Scheduled jobs ran: .*the weekly digest posted in #sales\.$/);
+    // Every demo partner already holds the tier its year earns (Andes' review is open already).
+    expect(result.notice).not.toMatch(/tier/);
     const runs = await running.sandbox.store.jobRuns.list();
     expect(runs.map((run) => run.name)).toEqual(
-      expect.arrayContaining(["deal-protection", "approval-reminders", "digests"]),
+      expect.arrayContaining(["deal-protection", "approval-reminders", "tier-recalculation", "digests"]),
     );
 
     // The reminders reach the partners through the outbox, as the hourly job's would.
@@ -112,7 +114,7 @@ describe("Run scheduled jobs now", () => {
     const before = digestPosts().length;
     const { result } = await runJobs("U0ADMIN");
     expect(result.notice).toBe(
-      "Scheduled jobs ran: nothing was due (no protection ending soon, no registration waiting too long, and today's reminders and digests already sent).",
+      "Scheduled jobs ran: nothing was due (no protection ending soon, no registration waiting too long, no tier change, and today's reminders and digests already sent).",
     );
     await outboxDrained();
     expect(digestPosts()).toHaveLength(before);
@@ -121,9 +123,41 @@ describe("Run scheduled jobs now", () => {
   });
 });
 
+describe("Run scheduled jobs now, for the partner tiers", () => {
+  it("moves a partner up as soon as its year earns the next tier, and celebrates it once", async () => {
+    const { sandbox } = running;
+    // Rio Verde has Gold's revenue and wins; Gold also asks for two people with its training.
+    const beatriz = await sandbox.services.access.identify({ teamId: "T0VENDOR", userId: "U0RIOV02" });
+    const training = (await sandbox.services.resources.list(beatriz)).resources.find(
+      (line) => line.resource.requiredFor === "gold",
+    );
+    if (!training) throw new Error("no Gold training in the demo library");
+    await sandbox.services.resources.markDone(beatriz, training.resource.id);
+
+    const { result } = await runJobs("U0ADMIN");
+    expect(result.notice).toBe("Scheduled jobs ran: 1 partner moved up a tier.");
+    const rio = await sandbox.db.partner.findFirstOrThrow({ where: { name: "Rio Verde Sistemas" } });
+    expect(rio.tier).toBe("gold");
+    // Rio Verde has no channel of its own: the celebration goes to the approvals channel.
+    await eventually(
+      () =>
+        sandbox.fake
+          .channelMessages("C0APPROVALS")
+          .find((message) => /Rio Verde Sistemas\*? moved up to \*?Gold/.test(String(message.text))),
+      "the promotion's celebration",
+    );
+    expect((await runJobs("U0ADMIN")).result.notice).toMatch(/nothing was due/);
+  });
+});
+
 describe("describeJobsReport", () => {
   it("names only what happened, in words", () => {
-    const none = { protection: { reminded: 0, expired: 0 }, approvalsReminded: 0, digestsPosted: [] };
+    const none = {
+      protection: { reminded: 0, expired: 0 },
+      approvalsReminded: 0,
+      tiers: { promoted: 0, reviewsOpened: 0, recovered: 0 },
+      digestsPosted: [],
+    };
     expect(
       describeJobsReport({
         ...none,
@@ -133,6 +167,9 @@ describe("describeJobsReport", () => {
       }),
     ).toBe(
       "Scheduled jobs ran: 1 protection reminder sent, 2 registrations expired, an approval reminder posted for 3 waiting registrations, the weekly digest posted in #sales.",
+    );
+    expect(describeJobsReport({ ...none, tiers: { promoted: 1, reviewsOpened: 2, recovered: 1 } })).toBe(
+      "Scheduled jobs ran: 1 partner moved up a tier, 2 tier reviews opened for managers, 1 partner back within their tier (review closed).",
     );
     expect(describeJobsReport({ ...none, approvalsReminded: 1 })).toBe(
       "Scheduled jobs ran: an approval reminder posted for 1 waiting registration.",

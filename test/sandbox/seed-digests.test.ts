@@ -88,6 +88,8 @@ describe("the demo digest", () => {
       shoutoutsCreated: 0,
       goalsCreated: 0,
       digestsCreated: 1,
+      applicationsCreated: 0,
+      resourcesCreated: 0,
     };
     expect(describeSeed(summary)).toMatch(/, and #sales subscribed to the weekly digest\.$/);
   });

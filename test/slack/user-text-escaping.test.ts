@@ -64,6 +64,7 @@ const partner: PartnerRecord = {
   connectTeamId: null,
   homeChannel: null,
   onboardedAt: null,
+  tierHeldUntil: null,
 };
 
 function deal(overrides: Partial<DealRecord> = {}): DealRecord {

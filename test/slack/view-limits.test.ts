@@ -87,6 +87,7 @@ describe("views at their largest stay within Slack's limits", () => {
       connectTeamId: null,
       homeChannel: null,
       onboardedAt: null,
+      tierHeldUntil: null,
       memberCount: i,
     }));
     const message = partnerListMessage(partners);

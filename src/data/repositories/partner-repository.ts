@@ -20,6 +20,7 @@ const SELECT = {
   connectTeamId: true,
   homeChannel: true,
   onboardedAt: true,
+  tierHeldUntil: true,
 } as const;
 
 type Row = Omit<PartnerRecord, "tier" | "status"> & { tier: string; status: string };
@@ -74,6 +75,26 @@ export class PrismaPartnerRepository implements PartnerRepository {
   async setHomeChannel(partnerId: number, channelId: string | null): Promise<PartnerRecord> {
     return toRecord(
       await this.db.partner.update({ where: { id: partnerId }, data: { homeChannel: channelId }, select: SELECT }),
+    );
+  }
+
+  async setTier(partnerId: number, expected: Tier, tier: Tier): Promise<PartnerRecord | null> {
+    // Conditional: a concurrent recalculation or a manager's decision that moved it first wins.
+    const { count } = await this.db.partner.updateMany({ where: { id: partnerId, tier: expected }, data: { tier } });
+    if (count === 0) return null;
+    const row = await this.db.partner.findUnique({ where: { id: partnerId }, select: SELECT });
+    return row && toRecord(row);
+  }
+
+  async setStatus(partnerId: number, status: PartnerStatus, onboardedAt: Date | null): Promise<PartnerRecord> {
+    return toRecord(
+      await this.db.partner.update({ where: { id: partnerId }, data: { status, onboardedAt }, select: SELECT }),
+    );
+  }
+
+  async holdTier(partnerId: number, until: Date | null): Promise<PartnerRecord> {
+    return toRecord(
+      await this.db.partner.update({ where: { id: partnerId }, data: { tierHeldUntil: until }, select: SELECT }),
     );
   }
 

@@ -69,6 +69,11 @@ export class PrismaWorkspaceRepository implements WorkspaceRepository {
     return row && toRecord(row);
   }
 
+  async all(): Promise<WorkspaceRecord[]> {
+    const rows = await this.db.workspace.findMany({ orderBy: { id: "asc" }, select: SELECT });
+    return rows.map(toRecord);
+  }
+
   async claimFirstAdmin(workspaceId: number, userId: string): Promise<boolean> {
     const { count } = await this.db.workspace.updateMany({
       where: { id: workspaceId, firstAdminUserId: null },

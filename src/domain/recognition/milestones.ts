@@ -1,7 +1,14 @@
 import { localDate } from "../shared/calendar";
 
-/** Milestones celebrated without anyone remembering to; admins can switch each kind off. */
-export const MILESTONE_KINDS = { firstWin: "first_win", recordMonth: "record_month" } as const;
+/**
+ * Milestones celebrated without anyone remembering to; admins can switch first wins and record
+ * months off. A tier promotion (the daily tier recalculation) is always announced.
+ */
+export const MILESTONE_KINDS = {
+  firstWin: "first_win",
+  recordMonth: "record_month",
+  tierPromotion: "tier_promotion",
+} as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[keyof typeof MILESTONE_KINDS];
 
 /** The only first win there is: its key makes a second claim a no-op. */

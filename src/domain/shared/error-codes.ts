@@ -25,7 +25,31 @@ export type ProtectedAction =
   | "see_audit_log"
   | "export_deals"
   | "export_partners"
-  | "edit_rules";
+  | "edit_rules"
+  // The partner program (issue 14).
+  | "review_applications"
+  | "edit_program"
+  | "see_other_partners"
+  | "complete_onboarding"
+  | "decide_tier_reviews"
+  | "review_scorecards"
+  | "manage_resources"
+  | "confirm_training"
+  | "recalculate_tiers";
+
+/** Fields of the partner application modal; the Slack layer names each one. */
+export type ApplicationField =
+  | "company"
+  | "website"
+  | "regions"
+  | "segments"
+  | "solutions"
+  | "teamSize"
+  | "reference1"
+  | "reference2";
+
+/** The admin-edited lists of the partner program (`/partner program`). */
+export type ProgramSection = "criteria" | "dueDiligence" | "onboarding" | "tiers";
 
 /** Deal fields whose length is capped; the Slack layer names each one. */
 export type LimitedDealField = "customerName" | "product" | "region" | "notes";
@@ -217,6 +241,64 @@ export interface ErrorParams {
 
   // Rules of engagement (issue 14).
   rules_too_long: { max: number; length: number };
+
+  // Partner applications (issue 14).
+  application_field_missing: { field: ApplicationField };
+  application_field_too_long: { field: ApplicationField; max: number };
+  application_website_invalid: { text: string };
+  application_team_size_invalid: { max: number };
+  application_not_found: { id: number | string };
+  application_decided: { status: string; decidedBy?: string };
+  /** A pending application for the same company exists already. */
+  application_pending_exists: { company: string };
+  /** The company is a partner already (or the applicant belongs to one). */
+  application_already_partner: { partner: string };
+  /** Approval needs every due-diligence check done. */
+  application_checks_open: { open: readonly string[] };
+  /** Approval needs a score for every criterion with a weight. */
+  application_unscored: { missing: readonly string[] };
+  score_invalid: { min: number; max: number };
+
+  // The program's lists, edited by admins as one line per item (issue 14).
+  program_line_invalid: { section: ProgramSection; line: number; text: string; expected: string };
+  program_list_empty: { section: ProgramSection };
+  program_list_too_long: { section: ProgramSection; max: number };
+  program_item_too_long: { section: ProgramSection; line: number; max: number };
+  program_item_repeated: { section: ProgramSection; text: string };
+  program_weight_invalid: { line: number; text: string; max: number };
+  program_auto_event_unknown: { line: number; text: string; events: readonly string[] };
+  program_tier_unknown: { line: number; text: string; tiers: readonly string[] };
+  /** A higher tier may not ask for less than the one below it. */
+  program_tier_order: { tier: string; below: string };
+  program_grace_invalid: { min: number; max: number };
+
+  // Onboarding (issue 14).
+  onboarding_not_started: { partner: string };
+  onboarding_step_unknown: { text: string };
+  onboarding_step_done: { label: string };
+
+  // Tiers (issue 14).
+  tier_review_not_found: { id: number | string };
+  tier_review_decided: { status: string };
+  /** Demotion waits for the grace period: the partner may still recover. `until` is an ISO instant. */
+  tier_review_in_grace: { until: string };
+
+  // Scorecards (issue 14).
+  review_rating_invalid: { min: number; max: number };
+  review_notes_too_long: { max: number };
+
+  // Resources and training (issue 14).
+  resource_title_missing: undefined;
+  resource_title_too_long: { max: number };
+  resource_url_invalid: { text: string };
+  resource_kind_invalid: { kinds: readonly string[] };
+  resource_tags_invalid: { text: string };
+  /** Only a training can be required for a tier. */
+  resource_required_not_training: undefined;
+  resource_not_found: { id: number | string };
+  resource_not_training: undefined;
+  training_not_completed: undefined;
+  training_already_confirmed: undefined;
 }
 
 export type ErrorCode = keyof ErrorParams;

@@ -2,6 +2,7 @@ import { parseAmount } from "../../domain/deals/currency";
 import { checkStageChange, type Stage } from "../../domain/deals/stages";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { Actor } from "../access-service";
+import { fireOnboardingEvent } from "../onboarding/fire-onboarding-event";
 import { celebrateDealWon } from "../recognition/celebrate-milestones";
 import type { DealRecord } from "../records";
 import { changeDeal, type DealContext } from "./deal-context";
@@ -46,7 +47,12 @@ export async function changeDealStage(
       ...redrawMessages(changed, eventId, { approval: isUndecided(changed) }),
       cardThreadMessage(changed, eventId, { type: "stage", by: actor.userId }),
     ],
-    to === "won" ? (tx, changed) => celebrateDealWon(tx, changed, context.clock()) : undefined,
+    to === "won"
+      ? async (tx, changed) => {
+          await celebrateDealWon(tx, changed, context.clock());
+          await fireOnboardingEvent(tx, actor.workspace, changed.partnerId, "deal_won", actor.userId, context.clock());
+        }
+      : undefined,
   );
   if (!updated) throw new DomainError("stale");
   return updated;

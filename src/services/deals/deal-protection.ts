@@ -1,6 +1,7 @@
 import { extendProtection, REMINDER_LEAD_DAYS, reminderDue, shouldExpire } from "../../domain/deals/registration";
 import { canManageProgram } from "../../domain/partners/roles";
 import { DomainError } from "../../domain/shared/domain-error";
+import { SYSTEM_ACTOR } from "../../domain/shared/system-actor";
 import type { Actor } from "../access-service";
 import type { DealRecord } from "../records";
 import { changeDeal, type DealContext } from "./deal-context";
@@ -92,7 +93,7 @@ export async function sweepProtection(context: DealContext): Promise<{ reminded:
         deal,
         expected,
         { status: "expired", extensionRequestedAt: null },
-        { actor: "system", type: "expired" },
+        { actor: SYSTEM_ACTOR, type: "expired" },
         (after, eventId) => [
           ...redrawMessages(after, eventId, { approval: true }),
           ...tellPartnerMessages(after, eventId, { type: "expired" }),
@@ -105,7 +106,7 @@ export async function sweepProtection(context: DealContext): Promise<{ reminded:
         deal,
         { ...expected, reminderSentAt: deal.reminderSentAt },
         { reminderSentAt: now },
-        { actor: "system", type: "expiry_reminder" },
+        { actor: SYSTEM_ACTOR, type: "expiry_reminder" },
         (after, eventId) => [
           ...redrawMessages(after, eventId, { approval: false }),
           ...tellPartnerMessages(after, eventId, { type: "reminder" }),

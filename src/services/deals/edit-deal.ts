@@ -8,6 +8,7 @@ import { canManageProgram } from "../../domain/partners/roles";
 import { localDate } from "../../domain/shared/calendar";
 import { DomainError } from "../../domain/shared/domain-error";
 import type { Actor } from "../access-service";
+import { fireOnboardingEvent } from "../onboarding/fire-onboarding-event";
 import { celebrateDealWon } from "../recognition/celebrate-milestones";
 import type { DealRecord } from "../records";
 import type { DealPatch } from "../store";
@@ -61,7 +62,12 @@ export async function editDeal(
       ...redrawMessages(changed, eventId, { approval: isUndecided(changed) }),
       cardThreadMessage(changed, eventId, { type: "edited", by: actor.userId, changes }),
     ],
-    toWon ? (tx, changed) => celebrateDealWon(tx, changed, now) : undefined,
+    toWon
+      ? async (tx, changed) => {
+          await celebrateDealWon(tx, changed, now);
+          await fireOnboardingEvent(tx, actor.workspace, changed.partnerId, "deal_won", actor.userId, now);
+        }
+      : undefined,
   );
   if (!updated) throw new DomainError("stale");
   return { kind: "edited", deal: updated, changes };

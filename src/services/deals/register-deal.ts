@@ -6,6 +6,7 @@ import { canManageProgram } from "../../domain/partners/roles";
 import { localDate } from "../../domain/shared/calendar";
 import { DomainError, isDomainError, type Problem } from "../../domain/shared/domain-error";
 import type { Actor } from "../access-service";
+import { fireOnboardingEvent } from "../onboarding/fire-onboarding-event";
 import type { DealRecord, PartnerRecord } from "../records";
 import { type DealContext, viewerOf } from "./deal-context";
 import { registeredMessages } from "./deal-messages";
@@ -135,6 +136,7 @@ export async function registerDeal(
         });
       }
       await tx.outbox.enqueue(registeredMessages(created, actor.workspace.approvalsChannel));
+      await fireOnboardingEvent(tx, actor.workspace, partnerId, "deal_registered", actor.userId, now);
       const conflict = conflictWith ? (sameCustomer.find((deal) => deal.id === conflictWith.id) ?? null) : null;
       return { kind: "created" as const, deal: created, conflict };
     });

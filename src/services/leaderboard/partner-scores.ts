@@ -6,6 +6,7 @@ import type { LeaderboardScores } from "./leaderboard-store";
 /**
  * One metric for every partner of the workspace over [start, end), in its zone and reporting
  * currency: what goals, the Home's rank and the partner export each need from the leaderboard.
+ * With `partnerId`, only that partner's row (a partner card or scorecard reads one company).
  */
 export function partnerScores(
   store: Store,
@@ -13,6 +14,7 @@ export function partnerScores(
   metric: Metric,
   span: { start: Date | null; end: Date },
   now: Date,
+  partnerId?: number,
 ): Promise<LeaderboardScores> {
   return store.leaderboard.scores({
     workspaceId: workspace.id,
@@ -23,5 +25,6 @@ export function partnerScores(
     timeZone: workspace.timezone,
     reportingCurrency: workspace.reportingCurrency,
     now,
+    ...(partnerId !== undefined && { partnerId }),
   });
 }

@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../deps";
+import { registerApplicationActions } from "./actions/application-actions";
 import { registerApprovalActions } from "./actions/approval-actions";
 import { registerDealCardActions } from "./actions/deal-card-actions";
 import { registerDealListPaging } from "./actions/deal-list-page";
@@ -7,12 +8,18 @@ import { registerDealModalLiveCheck } from "./actions/deal-modal-live-check";
 import { registerExtensionActions } from "./actions/extension-actions";
 import { registerGoalActions } from "./actions/goal-actions";
 import { registerLeaderboardActions } from "./actions/leaderboard-actions";
+import { registerOnboardingActions } from "./actions/onboarding-actions";
+import { registerPartnerCardActions } from "./actions/partner-card-actions";
 import { registerPartnerReplyActions } from "./actions/partner-reply-actions";
 import { registerPracticeActions } from "./actions/practice-actions";
+import { registerProgramActions } from "./actions/program-actions";
 import { registerRegisterDealButton } from "./actions/register-deal-button";
+import { registerResourceActions } from "./actions/resource-actions";
 import { registerRetryOutboxAction } from "./actions/retry-outbox-action";
 import { registerRulesActions } from "./actions/rules-actions";
+import { registerScorecardActions } from "./actions/scorecard-actions";
 import { registerShoutoutActions } from "./actions/shoutout-actions";
+import { registerTierActions } from "./actions/tier-actions";
 import { registerDealCommand } from "./commands/deal-command";
 import { registerGoalCommand } from "./commands/goal-command";
 import { registerHubCommand } from "./commands/hub-command";
@@ -23,13 +30,19 @@ import { registerShoutoutCommand } from "./commands/shoutout-command";
 import { registerAppHomeOpened } from "./events/app-home-opened";
 import { registerRegisterDealShortcut } from "./shortcuts/register-deal-shortcut";
 import { registerSavePracticeShortcut } from "./shortcuts/save-practice-shortcut";
+import { registerApplicationReviewSubmission } from "./views/application-review-submission";
+import { registerApplicationSubmission } from "./views/application-submission";
 import { registerDealFollowupSubmissions } from "./views/deal-followup-submissions";
 import { registerGoalSubmission } from "./views/goal-submission";
 import { registerPracticeSubmissions } from "./views/practice-submission";
+import { registerProgramEditSubmission } from "./views/program-edit-submission";
 import { registerReasonSubmissions } from "./views/reason-submissions";
 import { registerDealSubmission } from "./views/register-deal-submission";
+import { registerResourceSubmission } from "./views/resource-submission";
 import { registerRulesSubmission } from "./views/rules-submission";
+import { registerScorecardReviewSubmission } from "./views/scorecard-review-submission";
 import { registerShoutoutSubmission } from "./views/shoutout-submission";
+import { registerTierDecisionSubmission } from "./views/tier-decision-submission";
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   registerHubCommand(app, deps);
@@ -62,4 +75,19 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerRulesActions(app, deps);
   registerRulesSubmission(app, deps);
   registerAppHomeOpened(app, deps);
+  // The partner program (issue 14): applications, the program's lists, onboarding.
+  registerApplicationActions(app, deps);
+  registerApplicationSubmission(app, deps);
+  registerApplicationReviewSubmission(app, deps);
+  registerProgramActions(app, deps);
+  registerProgramEditSubmission(app, deps);
+  registerOnboardingActions(app, deps);
+  // The partner program: partner card, scorecards, tiers, resources (issue 14).
+  registerPartnerCardActions(app, deps);
+  registerScorecardActions(app, deps);
+  registerScorecardReviewSubmission(app, deps);
+  registerTierActions(app, deps);
+  registerTierDecisionSubmission(app, deps);
+  registerResourceActions(app, deps);
+  registerResourceSubmission(app, deps);
 }

@@ -1,10 +1,13 @@
 import type { Services } from "../../services";
+import { applicationRenderers } from "./application-renderers";
 import { dealRenderers } from "./deal-renderers";
 import { digestRenderers } from "./digest-renderers";
 import { leaderboardRenderers } from "./leaderboard-renderers";
+import { onboardingRenderers } from "./onboarding-renderers";
 import { practiceRenderers } from "./practice-renderers";
 import { recognitionRenderers } from "./recognition-renderers";
 import type { Renderers } from "./renderer";
+import { tierRenderers } from "./tier-renderers";
 
 /** Every renderer the dispatcher knows; a new feature adds its own map here. */
 export function createRenderers(services: Services): Renderers {
@@ -14,5 +17,8 @@ export function createRenderers(services: Services): Renderers {
     ...recognitionRenderers(services),
     ...leaderboardRenderers(services),
     ...digestRenderers(services),
+    ...applicationRenderers(services),
+    ...onboardingRenderers(services),
+    ...tierRenderers(services),
   };
 }

@@ -1,4 +1,5 @@
 import type { KnownBlock } from "@slack/types";
+import { SYSTEM_ACTOR } from "../../domain/shared/system-actor";
 import { AUDIT_MAX_LIMIT, type AuditPage } from "../../services/operations/show-audit";
 import type { AuditEntryRecord } from "../../services/store";
 import {
@@ -18,7 +19,7 @@ import { localDateTime } from "./slack-date";
 type AuditData = Record<string, unknown>;
 
 /** What an audit entry's target is, so it reads as a person, a channel or a numbered thing. */
-type TargetKind = "user" | "channel" | "partner" | "goal" | "practice" | "text";
+type TargetKind = "user" | "channel" | "partner" | "goal" | "practice" | "application" | "text";
 
 interface ActionWords {
   /** What the actor did, after their name: "added a partner company". */
@@ -52,6 +53,27 @@ export const AUDIT_ACTIONS: Record<string, ActionWords> = {
   "rules.update": { did: "changed the rules of engagement", target: "text" },
   "deal.export": { did: "exported deals to a CSV file", target: "partner" },
   "partner.export": { did: "exported the partner list to a CSV file", target: "text" },
+  // Tiers, scorecards, resources and training (issue 14).
+  "tier.promote": { did: "recorded a tier promotion", target: "partner" },
+  "tier.review_open": { did: "opened a tier review (possible demotion)", target: "partner" },
+  "tier.keep": { did: "kept a partner's tier in a review", target: "partner" },
+  "tier.demote": { did: "demoted a partner to a lower tier", target: "partner" },
+  "tier.review_recovered": { did: "closed a tier review: the partner qualifies again", target: "partner" },
+  "scorecard.review": { did: "saved a quarterly scorecard review", target: "partner" },
+  "resource.add": { did: "added a resource to the library", target: "text" },
+  "resource.remove": { did: "removed a resource from the library", target: "text" },
+  "training.complete": { did: "marked a training done", target: "text" },
+  "training.confirm": { did: "confirmed someone's completed training", target: "text" },
+  // Partner applications, the program's lists and onboarding (issue 14).
+  "application.submit": { did: "applied to become a partner", target: "application" },
+  "application.approve": { did: "approved a partner application", target: "application" },
+  "application.decline": { did: "declined a partner application", target: "application" },
+  "program.update": {
+    did: (data) => (data.section === "grace" ? "changed the demotion grace period" : "changed the partner program"),
+    target: "text",
+  },
+  "onboarding.step": { did: "completed an onboarding step", target: "partner" },
+  "onboarding.finish": { did: "finished a partner's onboarding", target: "partner" },
 };
 
 const TOPIC_NAMES: Record<NonNullable<AuditPage["topic"]>, string> = {
@@ -76,7 +98,10 @@ const SLACK_CHANNEL = /^[CG][A-Z0-9]{2,}$/;
 function targetText(kind: TargetKind, target: string): Mrkdwn {
   if (kind === "user" && SLACK_USER.test(target)) return mention(target, "@");
   if (kind === "channel" && SLACK_CHANNEL.test(target)) return mention(target, "#");
-  if ((kind === "partner" || kind === "goal" || kind === "practice") && /^\d+$/.test(target)) {
+  if (
+    (kind === "partner" || kind === "goal" || kind === "practice" || kind === "application") &&
+    /^\d+$/.test(target)
+  ) {
     return md`${kind} #${target}`;
   }
   return md`${truncate(target, TARGET_MAX)}`;
@@ -112,7 +137,9 @@ export function auditLine(entry: AuditEntryRecord, timeZone: string): Mrkdwn {
   const summary = dataSummary(entry.data);
   // Cut after escaping, never inside an entity: user text in the details can't stretch the line.
   const details = summary === "" ? "" : ` · _${truncateMrkdwn(escapeMrkdwn(summary), DATA_MAX)}_`;
-  return md`*${localDateTime(entry.createdAt, timeZone)}* · ${mention(entry.actor, "@")} ${what}${target}${trusted(details)}`;
+  // A scheduled job (tier recalculation) acts as the app itself: no one to mention.
+  const who = entry.actor === SYSTEM_ACTOR ? md`_Partner Hub_` : mention(entry.actor, "@");
+  return md`*${localDateTime(entry.createdAt, timeZone)}* · ${who} ${what}${target}${trusted(details)}`;
 }
 
 function filterText(page: AuditPage): Mrkdwn {

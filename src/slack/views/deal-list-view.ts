@@ -1,5 +1,6 @@
 import type { KnownBlock } from "@slack/types";
 import type { FieldChange } from "../../domain/deals/deal-edit";
+import { SYSTEM_ACTOR } from "../../domain/shared/system-actor";
 import type { DealListFilterName } from "../../services/deals/deal-queries";
 import type { DealEventRecord, DealRecord, PartnerRecord } from "../../services/records";
 import { ACTIONS, BLOCKS } from "../ids";
@@ -112,7 +113,7 @@ export function dealHistoryMessage(
   timeZone: string = deal.timezone,
 ): Message {
   const lines = events.map((event) => {
-    const who = event.actor === "system" ? "Partner Hub" : mention(event.actor);
+    const who = event.actor === SYSTEM_ACTOR ? "Partner Hub" : mention(event.actor);
     const what = EVENT_TEXT[event.type]?.(event, deal) ?? event.type;
     return md`• ${slackDate(event.createdAt, "datetime", timeZone)} — ${who} ${what}`;
   });

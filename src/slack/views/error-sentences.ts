@@ -1,16 +1,16 @@
 import { isRegistrationStatus, STATUS_LABELS } from "../../domain/deals/registration";
 import { isStage, STAGE_LABELS } from "../../domain/deals/stages";
-import type { DomainError, ErrorCode, ErrorParams, Problem } from "../../domain/shared/domain-error";
+import type { DomainError, ErrorParams, Problem } from "../../domain/shared/domain-error";
 import type { LimitedDealField, ProtectedAction } from "../../domain/shared/error-codes";
 import { mention } from "./block-kit";
+import { PROGRAM_SENTENCES } from "./program-error-sentences";
+import { quoted, type Sentences } from "./sentence-text";
 
 /**
  * What the person reads for each refusal. Sentences are plain strings in the app's mrkdwn
  * conventions: shown as ephemeral replies through `mentionSafe` (text in “curly quotes” is what
  * the person typed and shows literally) and as plain text under a modal field.
  */
-type Sentences = { [C in ErrorCode]: (params: ErrorParams[C]) => string };
-
 const FORBIDDEN: Record<ProtectedAction, string> = {
   add_partners: "Only managers and admins can add partner companies.",
   list_partners: "Only managers and admins can list partner companies.",
@@ -35,6 +35,15 @@ const FORBIDDEN: Record<ProtectedAction, string> = {
   export_deals: "Only managers and admins can export deals.",
   export_partners: "Only managers and admins can export partners.",
   edit_rules: "Only admins can change the program rules.",
+  review_applications: "Only managers and admins can review partner applications.",
+  edit_program: "Only admins can change the partner program; managers and admins can read it.",
+  see_other_partners: "You can only see your own company's partnership.",
+  complete_onboarding: "Only the partner's own people and managers can tick its onboarding steps.",
+  decide_tier_reviews: "Only managers and admins can decide tier reviews.",
+  review_scorecards: "Only managers and admins can review scorecards.",
+  manage_resources: "Only managers and admins can add or remove resources.",
+  confirm_training: "Only managers and admins can confirm trainings.",
+  recalculate_tiers: "Only admins can recalculate tiers.",
 };
 
 const FIELD_NAMES: Record<LimitedDealField, string> = {
@@ -49,14 +58,6 @@ const ALREADY_DECIDED: Record<ErrorParams["already_decided"]["status"], string> 
   rejected: "This registration was already rejected",
   expired: "This registration has already expired",
 };
-
-/**
- * Typed text inside the curly quotes that `mentionSafe` shows literally: a closing quote typed in
- * it would end the quoted part early and let the rest through as markup, so it becomes a straight one.
- */
-function quoted(typed: string): string {
-  return `“${typed.replace(/”/g, '"')}”`;
-}
 
 /** When a daily allowance resets, in the giver's own time zone: "00:00 Europe/Berlin". */
 function resetTime(iso: string, timeZone: string): string {
@@ -280,6 +281,7 @@ const SENTENCES: Sentences = {
     `${quoted(text)} is not a day: write it as \`since:2026-01-31\` (deals registered on or after that day).`,
   rules_too_long: ({ max, length }) =>
     `The rules can be at most ${max.toLocaleString("en-US")} characters; this text has ${length.toLocaleString("en-US")}.`,
+  ...PROGRAM_SENTENCES,
 };
 
 /** The sentence for a refusal, thrown (DomainError) or collected (a field's Problem). */

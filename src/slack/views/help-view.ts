@@ -68,7 +68,7 @@ export const COMMAND_HELP: CommandHelp[] = [
       },
       {
         syntax: "/hub launcher",
-        what: "post Register deal, Share a practice, Give a shout-out, Leaderboard, Our goals and Program rules buttons here, for Slack Connect partners (managers)",
+        what: "post Register deal, Share a practice, Give a shout-out, Leaderboard, Our goals, Program rules and Resources buttons here, for Slack Connect partners; Our partnership in a partner's channel, Apply to become a partner elsewhere (managers)",
         who: "manager",
       },
       {
@@ -230,21 +230,82 @@ export const COMMAND_HELP: CommandHelp[] = [
   },
   {
     command: "/partner",
-    summary: "partner companies, their people and channels (managers and admins)",
-    who: "manager",
+    summary:
+      "the partner program: apply, your partnership, scorecards, resources; managers run partner companies, their people and channels",
     usage: [
-      { syntax: "/partner add Acme Resellers region:EMEA tier:gold", what: "add a partner company" },
-      { syntax: "/partner list", what: "every partner with region, tier, members and channel" },
-      { syntax: "/partner assign @lee Acme Resellers", what: "put someone in a partner company" },
-      { syntax: "/partner remove @lee", what: "take someone out of their partner company" },
-      { syntax: "/partner members Acme", what: "who belongs to a partner (part of the name is enough)" },
+      {
+        syntax: "/partner apply",
+        what: "apply to become a partner: company, regions, segments, solutions, team, references (also: the Apply to become a partner button)",
+      },
+      {
+        syntax: "/partner show",
+        what: "your partnership: tier, progress to the next tier, onboarding, members (also: Our partnership); managers name a partner",
+      },
+      {
+        syntax: "/partner scorecard Acme",
+        what: "this quarter against the last: revenue, pipeline, win rate, registrations, days to close, goals, training, kudos, the last four quarters and the manager's review (members: your own)",
+      },
+      {
+        syntax: "/partner onboarding",
+        what: "your company's onboarding checklist, with a button per open step; managers: every partner onboarding, stuck ones first, or one by name",
+      },
+      {
+        syntax: "/partner resources pricing",
+        what: "the resource library for your tier: guides, trainings, price books, decks, videos; words search titles and tags (also: Resources)",
+      },
+      {
+        syntax: "/partner applications all",
+        what: "partner applications: pending (default), approved, declined or all, with score and Review (managers)",
+        who: "manager",
+      },
+      {
+        syntax: "/partner program",
+        what: "selection criteria, due-diligence checks, onboarding steps, tier criteria and demotion grace; admins get an Edit button per list (managers)",
+        who: "manager",
+      },
+      {
+        syntax: "/partner program grace 30",
+        what: "days a partner below its tier's criteria has to recover before managers may demote it, 7–180 (admins)",
+        who: "admin",
+      },
+      {
+        syntax: "/partner review Acme",
+        what: "rate a partner's quarter (engagement, pipeline quality, enablement, collaboration) with notes shared with it (managers)",
+        who: "manager",
+      },
+      {
+        syntax: "/partner tiers",
+        what: "tier reviews waiting for a decision: demote or keep (managers)",
+        who: "manager",
+      },
+      {
+        syntax: "/partner training Acme",
+        what: "who completed which training, with Confirm (managers)",
+        who: "manager",
+      },
+      {
+        syntax: "/partner resources add",
+        what: "add a resource: title, link, kind, tags, visible from a tier, required training for a tier; `resources remove 12` removes one (managers)",
+        who: "manager",
+      },
+      { syntax: "/partner add Acme Resellers region:EMEA tier:gold", what: "add a partner company", who: "manager" },
+      { syntax: "/partner list", what: "every partner with region, tier, members and channel", who: "manager" },
+      { syntax: "/partner assign @lee Acme Resellers", what: "put someone in a partner company", who: "manager" },
+      { syntax: "/partner remove @lee", what: "take someone out of their partner company", who: "manager" },
+      {
+        syntax: "/partner members Acme",
+        what: "who belongs to a partner (part of the name is enough)",
+        who: "manager",
+      },
       {
         syntax: "/partner channel #partner-acme Acme Resellers",
         what: "tie a channel to a partner: deals and shout-outs there are for it (`off` to untie)",
+        who: "manager",
       },
       {
         syntax: "/partner export",
         what: "every partner with members, open and won deals and won revenue as a CSV file in your DM",
+        who: "manager",
       },
     ],
   },

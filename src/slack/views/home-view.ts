@@ -9,6 +9,7 @@ import { conflictNote, decisionButtons, resubmitButton } from "./deal-message-vi
 import { dayOf, isClosed, statusLine } from "./deal-text";
 import { type HomeLeaderboard, leaderboardHomeBlocks } from "./leaderboard-home-view";
 import { type HomePractices, practiceHomeBlocks } from "./practice-home-view";
+import { type HomeProgram, programHomeBlocks } from "./program-home-view";
 import { type HomeShoutouts, shoutoutHomeBlocks } from "./shoutout-home-view";
 
 /** Protection that ends within this many days is flagged on the Home: time to close or ask for more. */
@@ -82,6 +83,8 @@ export function homeView(
     shoutouts?: HomeShoutouts;
     /** The company's rank and goals; absent: not looked up. */
     leaderboard?: HomeLeaderboard;
+    /** The partner program: the person's partnership, a manager's queue, or Apply; absent: not looked up. */
+    program?: HomeProgram;
   },
 ): HomeView {
   const blocks: KnownBlock[] = [
@@ -109,7 +112,7 @@ export function homeView(
         ...rejected.map((deal) => rejectedRow(deal, input.today)),
       );
     }
-  } else if (!input.isManager) {
+  } else if (!input.isManager && input.program?.kind !== "prospect") {
     blocks.push(
       section(trusted("You're not in a partner company yet: ask a channel manager to add you with `/partner assign`.")),
     );
@@ -126,6 +129,7 @@ export function homeView(
         : [section(trusted("Nothing waits for you. :tada:"))]),
     );
   }
+  if (input.program) blocks.push(...programHomeBlocks(input.program));
   if (input.leaderboard) blocks.push(...leaderboardHomeBlocks(input.leaderboard));
   blocks.push(...practiceHomeBlocks(input.practices ?? { newest: [], mostHelpful: [] }));
   blocks.push(...shoutoutHomeBlocks(input.shoutouts ?? { received: [], given: [] }));

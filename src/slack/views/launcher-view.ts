@@ -1,9 +1,17 @@
+import type { Button } from "@slack/types";
 import { ACTIONS, BLOCKS } from "../ids";
 import { actions, button, section, trusted } from "./block-kit";
 import { type Message, message } from "./message";
 
-/** Slash commands do not cross Slack Connect, so partner channels get this message with buttons. */
-export function launcherMessage(): Message {
+/**
+ * Slash commands do not cross Slack Connect, so partner channels get this message with buttons.
+ * In a channel tied to a partner its people find their partnership; in one tied to none (a
+ * prospect's shared channel, an internal one), whoever is in no partner yet can apply.
+ */
+export function launcherMessage(where: { tiedToPartner: boolean } = { tiedToPartner: true }): Message {
+  const program: Button[] = where.tiedToPartner
+    ? [button(ACTIONS.partnerCardShow, "Our partnership", ""), button(ACTIONS.resourcesShow, "Resources")]
+    : [button(ACTIONS.applyOpen, "Apply to become a partner"), button(ACTIONS.resourcesShow, "Resources")];
   return message(trusted("Partner Hub: register deals here"), [
     section(
       trusted(
@@ -18,6 +26,7 @@ export function launcherMessage(): Message {
         button(ACTIONS.showLeaderboard, "Leaderboard"),
         button(ACTIONS.showGoals, "Our goals"),
         button(ACTIONS.showRules, "Program rules"),
+        ...program,
       ],
       BLOCKS.launcher,
     ),

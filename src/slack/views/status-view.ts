@@ -20,6 +20,7 @@ const JOB_NAMES: Record<string, string> = {
   "deal-protection": "Deal protection (reminders and expiry, hourly)",
   "approval-reminders": "Approval reminders (waiting registrations, hourly)",
   digests: "Weekly digests (each subscription at its local time, checked every minute)",
+  "tier-recalculation": "Partner tiers (trailing 12 months, once a day per workspace, checked hourly)",
 };
 
 /** Kinds of outbox messages as people know them. */
@@ -35,6 +36,12 @@ const MESSAGE_NAMES: Record<string, string> = {
   "shoutout.update": "shout-out update",
   "milestone.celebration": "celebration",
   "digest.post": "weekly digest",
+  "application.card": "partner application",
+  "application.card_update": "partner application update",
+  "application.applicant": "note to an applicant",
+  "onboarding.finished": "onboarding finished",
+  "tier.review": "tier review",
+  "tier.review_update": "tier review update",
 };
 
 /** `/hub status`: what an admin checks when something seems not to arrive. */

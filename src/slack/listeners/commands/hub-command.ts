@@ -61,8 +61,13 @@ export function registerHubCommand(app: App, deps: SlackDeps): void {
       }
       case "launcher": {
         deps.services.settings.checkCanPostLauncher(actor);
+        // A channel tied to no partner gets Apply to become a partner instead of Our partnership.
+        const tied = await deps.services.partners.partnerOfChannel(actor.workspace.id, body.channel_id);
         try {
-          await client.chat.postMessage({ channel: body.channel_id, ...launcherMessage() });
+          await client.chat.postMessage({
+            channel: body.channel_id,
+            ...launcherMessage({ tiedToPartner: tied !== null }),
+          });
         } catch {
           throw new DomainError("not_in_channel");
         }

@@ -15,7 +15,15 @@ import {
   partnerMembersMessage,
 } from "../../views/partner-views";
 import { registerCommand } from "./command-runner";
+import { partnerApplications } from "./partner-applications";
+import { partnerApply } from "./partner-apply";
+import { partnerShow } from "./partner-card";
 import { partnerExport } from "./partner-export";
+import { partnerOnboarding } from "./partner-onboarding";
+import { partnerProgram } from "./partner-program";
+import { partnerResources, partnerTraining } from "./partner-resources";
+import { partnerReview, partnerScorecard } from "./partner-scorecard";
+import { partnerTiers } from "./partner-tiers";
 
 const ADD_USAGE = "Usage: `/partner add Acme Resellers region:EMEA tier:gold`";
 const ASSIGN_USAGE = "Usage: `/partner assign @someone Acme Resellers`";
@@ -61,6 +69,27 @@ export function registerPartnerCommand(app: App, deps: SlackDeps): void {
       }
       case "export":
         return partnerExport(deps, invocation, rest);
+      // The partner program (issue 14): members use apply, show, scorecard, onboarding, resources.
+      case "apply":
+        return partnerApply(deps, invocation, rest);
+      case "applications":
+        return partnerApplications(deps, invocation, rest);
+      case "program":
+        return partnerProgram(deps, invocation, rest);
+      case "onboarding":
+        return partnerOnboarding(deps, invocation, rest);
+      case "show":
+        return partnerShow(deps, invocation, rest);
+      case "scorecard":
+        return partnerScorecard(deps, invocation, rest);
+      case "review":
+        return partnerReview(deps, invocation, rest);
+      case "resources":
+        return partnerResources(deps, invocation, rest);
+      case "training":
+        return partnerTraining(deps, invocation, rest);
+      case "tiers":
+        return partnerTiers(deps, invocation, rest);
       case "members": {
         const args = parseArgs(rest);
         if (args.words.length === 0)
