@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { createDb, type Db, type Dialect } from "../src/data/database";
+import { migrate } from "../src/data/migrator";
 
 export interface BenchDatabase {
   /** The DATABASE_URL to start the app with. */
@@ -59,5 +61,40 @@ async function serverVersion(serverUrl: string): Promise<string> {
     return result.rows[0]?.server_version.split(" ")[0] ?? "?";
   } finally {
     await client.end();
+  }
+}
+
+/** The PostgreSQL server of the benches when DATABASE_URL names none. */
+const DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test";
+
+/**
+ * Runs `run` on SQLite, then on PostgreSQL (serverUrl: DATABASE_URL when it is a postgresql:// URL,
+ * else the local test server); `only` ("sqlite", "postgresql") keeps one.
+ */
+export async function onEachDialect(
+  only: string,
+  run: (dialect: Dialect, serverUrl: string | undefined) => Promise<void>,
+): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : DEFAULT_POSTGRES;
+  if (only !== "postgresql") await run("sqlite", undefined);
+  if (only !== "sqlite") await run("postgresql", serverUrl);
+}
+
+/** A fresh database (createBenchDatabase), migrated, with a Prisma client on it for `work`. */
+export async function withMigratedDatabase<T>(
+  serverUrl: string | undefined,
+  work: (database: BenchDatabase, db: Db) => Promise<T>,
+): Promise<T> {
+  const database = await createBenchDatabase(serverUrl);
+  let db: Db | undefined;
+  try {
+    await migrate(database.url);
+    db = createDb(database.url);
+    return await work(database, db);
+  } finally {
+    // Disconnect first: dropping WITH (FORCE) terminates any connection still open (57P01), and an
+    // idle pool client that gets it throws an unhandled 'error' that hides the run's real failure.
+    await db?.$disconnect();
+    await database.drop();
   }
 }

@@ -10,78 +10,35 @@
  *   npm run bench:tiers -- --deals 100000 --runs 10             # smaller
  *   npm run bench:tiers -- --only sqlite                        # one dialect
  */
-import Database from "better-sqlite3";
-import pg from "pg";
-import { createDb, type Db, type Dialect, sqlitePath } from "../src/data/database";
-import { migrate } from "../src/data/migrator";
+import type { Db, Dialect } from "../src/data/database";
 import { createStore } from "../src/data/prisma-store";
 import { qualifyingTier, tierChange, trailingTwelveMonths } from "../src/domain/program/tiers";
 import { createServices } from "../src/services";
 import type { Store } from "../src/services/store";
 import { emptyTierFigures, tierFigures } from "../src/services/tiers";
-import { createBenchDatabase } from "./bench-database";
+import { onEachDialect, withMigratedDatabase } from "./bench-database";
+import { flag } from "./bench-flags";
+import { executeSql, openDriver, seriesInsert, sqlTime } from "./bench-sql";
+import { percentile, timed, timePair } from "./bench-timing";
+import { createPartners, generatedDeals, NOW, TIME_ZONE, YEARS } from "./generated-deals";
 
-const DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test";
 const WARMUP = 3;
-const NOW = new Date("2026-11-20T12:00:00Z");
-const YEARS = 3;
-const TIME_ZONE = "Europe/Berlin";
-
-function flag(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-}
 const DEALS = Number(flag("deals", "1000000"));
 const PARTNERS = Number(flag("partners", "5000"));
 const COMPLETIONS = Number(flag("completions", "5000"));
 const RUNS = Number(flag("runs", "20"));
 const ONLY = flag("only", "both");
 
-/** Columns of generated deal i (1..DEALS): 3 years back from NOW, 40 % won, 20 % lost, the rest open. */
-function dealColumns(dialect: Dialect, firstPartner: number, workspaceId: number): string {
-  const span = YEARS * 365 * 86_400;
-  const base = Math.floor(NOW.getTime() / 1000) - span - 60 * 86_400;
-  const created = `(${base} + (i * 48271) % ${span})`;
-  const closed = `(${created} + (i % 60) * 86400 + 3600)`;
-  const time = (seconds: string) =>
-    dialect === "sqlite"
-      ? `strftime('%Y-%m-%dT%H:%M:%S.000+00:00', ${seconds}, 'unixepoch')`
-      : `to_timestamp(${seconds}) AT TIME ZONE 'UTC'`;
-  const stage = `CASE WHEN i % 10 < 4 THEN 'won' WHEN i % 10 < 6 THEN 'lost' WHEN i % 10 < 8 THEN 'proposal' ELSE 'qualified' END`;
-  const currency = `CASE WHEN i % 20 < 14 THEN 'USD' WHEN i % 20 < 19 THEN 'EUR' ELSE 'JPY' END`;
-  return `${workspaceId}, ${firstPartner} + (i * 7919 + i / 10) % ${PARTNERS}, 'U' || (i % 900), 'Customer ' || i, 'customer ' || i,
-          'Suite', 100000 + (i * 7) % 100000 * 100, ${currency}, ${stage}, 'approved',
-          CASE WHEN i % 10 < 6 THEN ${time(closed)} ELSE NULL END, ${time(created)}, ${time(created)}`;
-}
-
-const DEAL_COLUMNS = `"workspaceId", "partnerId", "createdBy", "customerName", "customerNameKey", "product", "amountMinor",
-  "currency", "stage", "status", "closedAt", "createdAt", "updatedAt"`;
-
 /** Completion i: one of three trainings, person i / 3 of partner (i / 3) % PARTNERS, within the last year. */
-function completionColumns(dialect: Dialect, firstPartner: number, workspaceId: number, trainings: number[]): string {
+function completions(dialect: Dialect, firstPartner: number, workspaceId: number, trainings: number[]): string {
   const seconds = `(${Math.floor(NOW.getTime() / 1000)} - (i * 7207) % ${360 * 86_400})`;
-  const time =
-    dialect === "sqlite"
-      ? `strftime('%Y-%m-%dT%H:%M:%S.000+00:00', ${seconds}, 'unixepoch')`
-      : `to_timestamp(${seconds}) AT TIME ZONE 'UTC'`;
-  const resource = `CASE i % 3 WHEN 0 THEN ${trainings[0]} WHEN 1 THEN ${trainings[1]} ELSE ${trainings[2]} END`;
-  return `${workspaceId}, ${resource}, 'P' || (i / 3), ${firstPartner} + (i / 3) % ${PARTNERS}, ${time}`;
-}
-
-const COMPLETION_COLUMNS = `"workspaceId", "resourceId", "slackUserId", "partnerId", "completedAt"`;
-
-async function execute(dialect: Dialect, url: string, statements: string[]): Promise<void> {
-  if (dialect === "sqlite") {
-    const sqlite = new Database(sqlitePath(url));
-    sqlite.pragma("journal_mode = WAL");
-    for (const statement of statements) sqlite.exec(statement);
-    sqlite.close();
-    return;
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  for (const statement of statements) await client.query(statement);
-  await client.end();
+  return seriesInsert(dialect, "TrainingCompletion", COMPLETIONS, [
+    ["workspaceId", String(workspaceId)],
+    ["resourceId", `CASE i % 3 WHEN 0 THEN ${trainings[0]} WHEN 1 THEN ${trainings[1]} ELSE ${trainings[2]} END`],
+    ["slackUserId", "'P' || (i / 3)"],
+    ["partnerId", `${firstPartner} + (i / 3) % ${PARTNERS}`],
+    ["completedAt", sqlTime(dialect, seconds)],
+  ]);
 }
 
 async function fill(dialect: Dialect, url: string, db: Db, store: Store): Promise<number> {
@@ -90,17 +47,7 @@ async function fill(dialect: Dialect, url: string, db: Db, store: Store): Promis
     data: { teamId: "TBENCH", timezone: TIME_ZONE, approvalsChannel: "CAPPROVALS" },
     select: { id: true },
   });
-  await db.partner.createMany({
-    data: Array.from({ length: PARTNERS }, (_, i) => ({
-      workspaceId: workspace.id,
-      name: `Partner ${i + 1}`,
-      nameKey: `partner ${i + 1}`,
-      region: ["EMEA", "APAC", "AMER"][i % 3] ?? null,
-      tier: ["platinum", "gold", "silver", "registered"][i % 4] ?? "registered",
-      status: "active",
-    })),
-  });
-  const first = (await db.partner.findFirst({ where: { workspaceId: workspace.id }, orderBy: { id: "asc" } }))?.id ?? 1;
+  const first = await createPartners(db, workspace.id, PARTNERS, ["platinum", "gold", "silver", "registered"]);
   await store.exchangeRates.create({ workspaceId: workspace.id, currency: "EUR", rate: "1.08", updatedBy: "U" });
   const trainings: number[] = [];
   for (const tier of ["silver", "gold", "platinum"] as const) {
@@ -116,19 +63,15 @@ async function fill(dialect: Dialect, url: string, db: Db, store: Store): Promis
     });
     trainings.push(resource.id);
   }
-  const series = (count: number, columns: string, table: string, values: string) =>
-    dialect === "sqlite"
-      ? `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})
-         INSERT INTO "${table}" (${columns}) SELECT ${values} FROM n`
-      : `INSERT INTO "${table}" (${columns}) SELECT ${values} FROM generate_series(1::bigint, ${count}) AS s(i)`;
-  await execute(dialect, url, [
-    series(DEALS, DEAL_COLUMNS, "Deal", dealColumns(dialect, first, workspace.id)),
-    series(
-      COMPLETIONS,
-      COMPLETION_COLUMNS,
-      "TrainingCompletion",
-      completionColumns(dialect, first, workspace.id, trainings),
-    ),
+  await executeSql(dialect, url, [
+    generatedDeals(dialect, DEALS, {
+      workspaceId: workspace.id,
+      firstPartner: first,
+      partners: PARTNERS,
+      currency: "CASE WHEN i % 20 < 14 THEN 'USD' WHEN i % 20 < 19 THEN 'EUR' ELSE 'JPY' END",
+      status: "'approved'",
+    }),
+    completions(dialect, first, workspace.id, trainings),
     dialect === "sqlite" ? "ANALYZE" : "VACUUM ANALYZE",
   ]);
   return workspace.id;
@@ -151,42 +94,10 @@ function bareSql(dialect: Dialect, workspaceId: number, window: { start: Date; e
   };
 }
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((x, y) => x - y);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-/** Times two calls alternately so the machine's load weighs on both alike; samples in ms. */
-async function timePair(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number[], number[]]> {
-  for (let i = 0; i < WARMUP; i++) {
-    await a();
-    await b();
-  }
-  const samples: [number[], number[]] = [[], []];
-  for (let i = 0; i < RUNS; i++) {
-    for (const [k, work] of [a, b].entries()) {
-      const started = performance.now();
-      await work();
-      samples[k]?.push(performance.now() - started);
-    }
-  }
-  return samples;
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const result = await work();
-  return [result, performance.now() - started];
-}
-
 async function run(dialect: Dialect, serverUrl: string | undefined): Promise<void> {
-  const database = await createBenchDatabase(dialect === "sqlite" ? undefined : serverUrl);
-  let db: Db | undefined;
-  try {
-    await migrate(database.url);
-    db = createDb(database.url);
+  await withMigratedDatabase(serverUrl, async (database, db) => {
     const store = createStore(db);
-    const [workspaceId, fillMs] = await timed(() => fill(dialect, database.url, db as Db, store));
+    const [workspaceId, fillMs] = await timed(() => fill(dialect, database.url, db, store));
     console.log(
       `${database.describe}: ${DEALS.toLocaleString("en")} deals, ${COMPLETIONS.toLocaleString("en")} completions filled in ${(fillMs / 1000).toFixed(1)} s`,
     );
@@ -196,9 +107,7 @@ async function run(dialect: Dialect, serverUrl: string | undefined): Promise<voi
     let partners = await store.partners.list(workspaceId);
     const window = trailingTwelveMonths(NOW, TIME_ZONE);
     const { sql, params } = bareSql(dialect, workspaceId, window);
-    const sqlite = dialect === "sqlite" ? new Database(sqlitePath(database.url), { readonly: true }) : null;
-    const client = dialect === "postgresql" ? new pg.Client({ connectionString: database.url }) : null;
-    await client?.connect();
+    const driver = await openDriver(dialect, database.url);
     const changes = { promote: 0, demote: 0, none: 0 };
     const [evaluation, bare] = await timePair(
       async () => {
@@ -214,10 +123,10 @@ async function run(dialect: Dialect, serverUrl: string | undefined): Promise<voi
           changes[tierChange(partner.tier, qualifyingTier(own, config.tierRules)).kind] += 1;
         }
       },
-      async () => (sqlite !== null ? sqlite.prepare(sql).all(...params) : client?.query(sql, params)),
+      () => driver.query(sql, params),
+      { warmup: WARMUP, runs: RUNS },
     );
-    sqlite?.close();
-    await client?.end();
+    await driver.close();
     const [e50, e99, b50, b99] = [
       percentile(evaluation, 50),
       percentile(evaluation, 99),
@@ -241,19 +150,14 @@ async function run(dialect: Dialect, serverUrl: string | undefined): Promise<voi
     console.log(
       `  second, forced: ${secondMs.toFixed(0)} ms — ${secondRun.promoted} promoted, ${secondRun.reviewsOpened} reviews opened`,
     );
-  } finally {
-    await db?.$disconnect();
-    await database.drop();
-  }
+  });
 }
 
 async function main(): Promise<void> {
   console.log(
     `${DEALS.toLocaleString("en")} deals, ${PARTNERS.toLocaleString("en")} partners, ${COMPLETIONS.toLocaleString("en")} training completions, ${YEARS} years; ${RUNS} runs after ${WARMUP} warm-up, alternating; trailing 12 months to ${NOW.toISOString().slice(0, 10)} in ${TIME_ZONE}\n`,
   );
-  const serverUrl = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : DEFAULT_POSTGRES;
-  if (ONLY !== "postgresql") await run("sqlite", undefined);
-  if (ONLY !== "sqlite") await run("postgresql", serverUrl);
+  await onEachDialect(ONLY, run);
 }
 
 await main();

@@ -1,6 +1,6 @@
-import type { Tier } from "../../src/domain/partners/partner-rules";
 import { DEFAULT_PROGRAM_CONFIG } from "../../src/domain/program/program-config";
-import type { ProgramConfig, ResourceKind, ReviewRatings, TierRule } from "../../src/domain/program/program-types";
+import type { ProgramConfig, ReviewRatings, TierRule } from "../../src/domain/program/program-types";
+import type { ValidResource } from "../../src/domain/program/resources";
 import { MANAGER } from "./demo-people";
 
 /**
@@ -32,14 +32,8 @@ export const RECENTLY_PROMOTED = "Globex Distribution";
 export const APPROVED_APPLICANT = "Baltic Data Partners";
 export const STUCK_ONBOARDING = "Pampa Digital";
 
-export interface DemoResource {
+export interface DemoResource extends ValidResource {
   key: string;
-  title: string;
-  url: string;
-  kind: ResourceKind;
-  tags: string[];
-  minTier: Tier;
-  requiredFor: Tier | null;
   daysAgo: number;
 }
 

@@ -1,3 +1,4 @@
+import type { ApplicationReference } from "../../domain/program/application-input";
 import {
   APPLICATION_STATUSES,
   type ApplicationStatus,
@@ -7,7 +8,6 @@ import {
 import type {
   ApplicationPatch,
   ApplicationRecord,
-  ApplicationReference,
   ApplicationRepository,
   NewApplication,
 } from "../../services/program/program-store";

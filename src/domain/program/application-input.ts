@@ -17,7 +17,8 @@ export interface ApplicationDraft {
   reference2: string | null;
 }
 
-export interface ApplicationReferenceInput {
+/** A reference the applicant names: who, and how to reach them. */
+export interface ApplicationReference {
   name: string;
   contact: string;
 }
@@ -32,7 +33,7 @@ export interface ValidApplication {
   segments: string;
   solutions: string;
   teamSize: number;
-  references: [ApplicationReferenceInput, ApplicationReferenceInput];
+  references: [ApplicationReference, ApplicationReference];
 }
 
 export type ApplicationProblems = Partial<Record<ApplicationField, Problem>>;
@@ -115,7 +116,7 @@ export function parseTeamSize(text: string): number | null {
 }
 
 /** "Jane Doe, jane@x.com" → name before the first comma, contact after; no comma: all of it is the name. */
-export function splitReference(text: string): ApplicationReferenceInput {
+export function splitReference(text: string): ApplicationReference {
   const comma = text.indexOf(",");
   const name = comma === -1 ? "" : text.slice(0, comma).trim();
   // ", jane@x.com" names no one: the whole text stands as the name rather than leaving it blank.

@@ -65,7 +65,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function isCriteria(value: unknown): value is SelectionCriterion[] {
+/** A non-empty list of records, each with a non-empty string `key`, a string `label` and what `rest` asks. */
+function isLabelledList(value: unknown, rest: (item: Record<string, unknown>) => boolean): boolean {
   return (
     Array.isArray(value) &&
     value.length > 0 &&
@@ -75,11 +76,16 @@ function isCriteria(value: unknown): value is SelectionCriterion[] {
         typeof item.key === "string" &&
         item.key !== "" &&
         typeof item.label === "string" &&
-        typeof item.weight === "number" &&
-        Number.isInteger(item.weight) &&
-        item.weight >= 0 &&
-        item.weight <= MAX_WEIGHT,
+        rest(item),
     )
+  );
+}
+
+function isCriteria(value: unknown): value is SelectionCriterion[] {
+  return isLabelledList(
+    value,
+    (item) =>
+      typeof item.weight === "number" && Number.isInteger(item.weight) && item.weight >= 0 && item.weight <= MAX_WEIGHT,
   );
 }
 
@@ -88,17 +94,9 @@ function isChecklist(value: unknown): value is string[] {
 }
 
 function isSteps(value: unknown): value is OnboardingStepDef[] {
-  return (
-    Array.isArray(value) &&
-    value.length > 0 &&
-    value.every(
-      (item) =>
-        isRecord(item) &&
-        typeof item.key === "string" &&
-        item.key !== "" &&
-        typeof item.label === "string" &&
-        (item.auto === null || (ONBOARDING_EVENTS as readonly unknown[]).includes(item.auto)),
-    )
+  return isLabelledList(
+    value,
+    (item) => item.auto === null || (ONBOARDING_EVENTS as readonly unknown[]).includes(item.auto),
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Tier } from "../../domain/partners/partner-rules";
+import type { ApplicationReference, ValidApplication } from "../../domain/program/application-input";
 import type {
   ApplicationStatus,
   ChecklistState,
@@ -6,11 +7,11 @@ import type {
   OnboardingEvent,
   OnboardingStepDef,
   ProgramConfig,
-  ResourceKind,
   ReviewRatings,
   TierFigures,
   TierReviewStatus,
 } from "../../domain/program/program-types";
+import type { ValidResource } from "../../domain/program/resources";
 
 /** The partner program's persistence (issue 14), implemented in src/data/repositories/program-*.ts. */
 
@@ -26,21 +27,10 @@ export interface ProgramConfigRepository {
   claimTierRun(workspaceId: number, localDay: string): Promise<boolean>;
 }
 
-export interface ApplicationReference {
-  name: string;
-  contact: string;
-}
-
-export interface ApplicationRecord {
+/** An application as stored: the validated fields (references as stored, any number), who applied and the decision. */
+export interface ApplicationRecord extends Omit<ValidApplication, "references"> {
   id: number;
   workspaceId: number;
-  company: string;
-  companyKey: string;
-  website: string | null;
-  regions: string;
-  segments: string;
-  solutions: string;
-  teamSize: number;
   references: ApplicationReference[];
   applicantUserId: string;
   applicantTeamId: string | null;
@@ -160,15 +150,9 @@ export interface TierReviewRepository {
   ): Promise<TierReviewRecord | null>;
 }
 
-export interface ResourceRecord {
+export interface ResourceRecord extends ValidResource {
   id: number;
   workspaceId: number;
-  title: string;
-  url: string;
-  kind: ResourceKind;
-  tags: string[];
-  minTier: Tier;
-  requiredFor: Tier | null;
   createdBy: string;
   createdAt: Date;
 }

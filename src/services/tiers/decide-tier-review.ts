@@ -36,16 +36,16 @@ export async function decideTierReview(
       const config = await tx.programConfig.get(workspace.id);
       const until = graceEndsAt(now, config.demotionGraceDays);
       await tx.partners.holdTier(partner.id, until);
-      const closed = await close(tx, review.id, "kept", actor.userId, said, now);
-      await tx.audit.record({
-        workspaceId: workspace.id,
-        actor: actor.userId,
-        action: "tier.keep",
-        target: String(partner.id),
-        data: { reviewId: review.id, partner: partner.name, tier: partner.tier, heldUntil: until, note: said },
-      });
-      await updateReviewCard(tx, closed);
-      return closed;
+      return close(
+        tx,
+        actor,
+        review,
+        { status: "kept", note: said, at: now },
+        {
+          action: "tier.keep",
+          data: { partner: partner.name, tier: partner.tier, heldUntil: until },
+        },
+      );
     }
     if (!canDemote(review.graceEndsAt, now)) {
       throw new DomainError("tier_review_in_grace", { until: review.graceEndsAt.toISOString() });
@@ -53,29 +53,38 @@ export async function decideTierReview(
     // The review was opened for the tier the partner had then; if that changed, the review is moot.
     const moved = await tx.partners.setTier(partner.id, review.fromTier, review.toTier);
     if (moved === null) throw new DomainError("tier_review_decided", { status: partner.tier });
-    const closed = await close(tx, review.id, "demoted", actor.userId, said, now);
-    await tx.audit.record({
-      workspaceId: workspace.id,
-      actor: actor.userId,
-      action: "tier.demote",
-      target: String(partner.id),
-      data: { reviewId: review.id, partner: partner.name, from: review.fromTier, to: review.toTier, note: said },
-    });
-    await updateReviewCard(tx, closed);
-    return closed;
+    return close(
+      tx,
+      actor,
+      review,
+      { status: "demoted", note: said, at: now },
+      {
+        action: "tier.demote",
+        data: { partner: partner.name, from: review.fromTier, to: review.toTier },
+      },
+    );
   });
 }
 
+/** Closes the pending review with the decision, audits it (with the note) and redraws the review card. */
 async function close(
   tx: Store,
-  id: number,
-  status: "kept" | "demoted",
-  by: string,
-  note: string | null,
-  at: Date,
+  actor: Actor,
+  review: TierReviewRecord,
+  outcome: { status: "kept" | "demoted"; note: string | null; at: Date },
+  audit: { action: string; data: object },
 ): Promise<TierReviewRecord> {
-  const closed = await tx.tierReviews.close(id, { status, by, note, at });
+  const { status, note, at } = outcome;
+  const closed = await tx.tierReviews.close(review.id, { status, by: actor.userId, note, at });
   // The workspace lock is held and the review was pending a moment ago: only a bug gets here.
   if (closed === null) throw new DomainError("tier_review_decided", { status });
+  await tx.audit.record({
+    workspaceId: actor.workspace.id,
+    actor: actor.userId,
+    action: audit.action,
+    target: String(review.partnerId),
+    data: { reviewId: review.id, ...audit.data, note },
+  });
+  await updateReviewCard(tx, closed);
   return closed;
 }

@@ -116,6 +116,13 @@ export function parseArgs(tokens: Token[], optionKeys: readonly string[] = []): 
   return parsed;
 }
 
+/** The words of a subcommand that takes no @mention or #channel: one given answers with `usage`. */
+export function wordsOnly(tokens: Token[], usage: string): string[] {
+  const args = parseArgs(tokens);
+  if (args.users.length > 0 || args.channels.length > 0) throw new DomainError("usage", { text: usage });
+  return args.words;
+}
+
 /** Splits off the subcommand (first word, lower-cased) from the rest of the tokens. */
 export function splitSubcommand(text: string): { sub: string; rest: Token[] } {
   const tokens = tokenize(text.trim());

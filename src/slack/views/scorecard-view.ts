@@ -1,7 +1,7 @@
 import type { KnownBlock } from "@slack/types";
-import { type Quarter, REVIEW_DIMENSIONS, type ReviewDimension } from "../../domain/program/program-types";
+import { REVIEW_DIMENSIONS, type ReviewDimension } from "../../domain/program/program-types";
 import type { ScorecardReviewRecord } from "../../services/program/program-store";
-import type { PartnerRecord } from "../../services/records";
+import type { Scorecard, ScorecardFigures } from "../../services/scorecards";
 import { ACTIONS } from "../ids";
 import {
   actions,
@@ -19,37 +19,6 @@ import {
 import { type Message, message } from "./message";
 import { amountText } from "./tier-views";
 
-/** What services.scorecards.show computes for one quarter. */
-export interface ScorecardFiguresView {
-  revenueMinor: number;
-  pipelineMinor: number;
-  winRate: number | null;
-  dealsWon: number;
-  registrations: number;
-  medianDaysToClose: number | null;
-  goalAttainment: number | null;
-  trainingCompletion: number | null;
-  kudos: number;
-  unpriced: number;
-}
-
-/** The trend keeps four of the figures per quarter. */
-export type TrendFiguresView = Pick<ScorecardFiguresView, "revenueMinor" | "dealsWon" | "winRate" | "registrations">;
-
-/** What services.scorecards.show returns, as far as the view reads it. */
-export interface ScorecardView {
-  partner: PartnerRecord;
-  quarter: Quarter;
-  previousQuarter: Quarter;
-  current: ScorecardFiguresView;
-  previous: ScorecardFiguresView;
-  trend: readonly { quarter: Quarter; figures: TrendFiguresView }[];
-  review: ScorecardReviewRecord | null;
-  previousReview: ScorecardReviewRecord | null;
-  canReview: boolean;
-  reportingCurrency: string;
-}
-
 export const DIMENSION_NAMES: Record<ReviewDimension, string> = {
   engagement: "Engagement",
   pipeline_quality: "Pipeline quality",
@@ -62,7 +31,7 @@ type Kind = "money" | "count" | "share" | "days";
 interface Row {
   label: string;
   kind: Kind;
-  value: (figures: ScorecardFiguresView) => number | null;
+  value: (figures: ScorecardFigures) => number | null;
   /** What a missing value means for this row. */
   none: string;
   /** Fewer is better (days to close). */
@@ -125,7 +94,7 @@ export function changeText(row: Row, current: number | null, previous: number | 
   return `${better ? "▲" : "▼"} ${deltaText(row.kind, delta, currency)}`;
 }
 
-function figureField(row: Row, view: ScorecardView): [string, MdValue] {
+function figureField(row: Row, view: Scorecard): [string, MdValue] {
   const current = row.value(view.current);
   const previous = row.value(view.previous);
   const currency = view.reportingCurrency;
@@ -139,9 +108,9 @@ function trendCell(kind: Kind, value: number | null, currency: string): string {
 }
 
 /** The last four quarters, oldest first, as a fixed-width table (only app-made text in it). */
-function trendTable(view: ScorecardView): string {
+function trendTable(view: Scorecard): string {
   const currency = view.reportingCurrency;
-  const columns: { title: string; cell: (figures: TrendFiguresView) => string }[] = [
+  const columns: { title: string; cell: (figures: ScorecardFigures) => string }[] = [
     { title: `Revenue (${currency})`, cell: (f) => trendCell("money", f.revenueMinor, currency) },
     { title: "Won", cell: (f) => trendCell("count", f.dealsWon, currency) },
     { title: "Win rate", cell: (f) => trendCell("share", f.winRate, currency) },
@@ -179,7 +148,7 @@ function reviewBlocks(label: string, review: ScorecardReviewRecord | null): Know
  * `/partner scorecard` and the Scorecard button: this quarter against the last, the trend of the
  * last four quarters, and the managers' quarterly review (its notes are visible to the partner).
  */
-export function scorecardMessage(view: ScorecardView): Message {
+export function scorecardMessage(view: Scorecard): Message {
   const blocks: KnownBlock[] = [
     header(`${view.partner.name}: scorecard ${view.quarter.label}`),
     context(md`So far this quarter; changes are against ${view.previousQuarter.label}.`),

@@ -1,7 +1,7 @@
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../../../domain/program/program-types";
 import { DomainError } from "../../../domain/shared/domain-error";
 import type { SlackDeps } from "../../deps";
-import { parseArgs, type Token } from "../../parse/command-text";
+import { type Token, wordsOnly } from "../../parse/command-text";
 import { applicationListMessage } from "../../views/application-views";
 import type { Message } from "../../views/message";
 import { readerTimeZone } from "../../views/slack-date";
@@ -20,14 +20,9 @@ export async function partnerApplications(
   rest: Token[],
 ): Promise<Message> {
   const { actor } = invocation;
-  const args = parseArgs(rest);
-  const word = (args.words[0] ?? "pending").toLowerCase();
-  if (
-    args.words.length > 1 ||
-    args.users.length > 0 ||
-    args.channels.length > 0 ||
-    !(word === "all" || isStatus(word))
-  ) {
+  const words = wordsOnly(rest, APPLICATIONS_USAGE);
+  const word = (words[0] ?? "pending").toLowerCase();
+  if (words.length > 1 || !(word === "all" || isStatus(word))) {
     throw new DomainError("usage", { text: APPLICATIONS_USAGE });
   }
   const list = await deps.services.applications.list(actor, word === "all" ? {} : { status: word });

@@ -35,14 +35,21 @@ export async function partnerCardAnswer(deps: SlackDeps, actor: Actor, choice: P
   return partnerCardMessage(card);
 }
 
+/** The partner a command names after its subcommand; none named: as inChannel picks it. */
+export async function commandChoice(
+  deps: SlackDeps,
+  invocation: CommandInvocation,
+  rest: Token[],
+): Promise<PartnerChoice> {
+  const name = parseArgs(rest).words.join(" ").trim();
+  return inChannel(deps, invocation.actor, { name: name === "" ? undefined : name }, invocation.body.channel_id);
+}
+
 /** `/partner show [name]`: members see their own company, managers name one (or type it in its channel). */
 export async function partnerShow(
   deps: SlackDeps,
   invocation: CommandInvocation,
   rest: Token[],
 ): Promise<Message | null> {
-  const { actor, body } = invocation;
-  const name = parseArgs(rest).words.join(" ").trim();
-  const choice = await inChannel(deps, actor, { name: name === "" ? undefined : name }, body.channel_id);
-  return partnerCardAnswer(deps, actor, choice);
+  return partnerCardAnswer(deps, invocation.actor, await commandChoice(deps, invocation, rest));
 }

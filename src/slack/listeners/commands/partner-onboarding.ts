@@ -1,7 +1,6 @@
-import { DomainError } from "../../../domain/shared/domain-error";
 import type { Actor } from "../../../services/access-service";
 import type { SlackDeps } from "../../deps";
-import { parseArgs, type Token } from "../../parse/command-text";
+import { type Token, wordsOnly } from "../../parse/command-text";
 import type { Message } from "../../views/message";
 import { onboardingMessage, onboardingOverviewMessage } from "../../views/onboarding-views";
 import { readerTimeZone } from "../../views/slack-date";
@@ -31,9 +30,8 @@ export async function partnerOnboarding(
   rest: Token[],
 ): Promise<Message> {
   const { actor } = invocation;
-  const args = parseArgs(rest);
-  if (args.users.length > 0 || args.channels.length > 0) throw new DomainError("usage", { text: ONBOARDING_USAGE });
-  if (args.words.length > 0) return onboardingAnswer(deps, actor, args.words.join(" "));
+  const words = wordsOnly(rest, ONBOARDING_USAGE);
+  if (words.length > 0) return onboardingAnswer(deps, actor, words.join(" "));
   if (actor.role === "member") return onboardingAnswer(deps, actor);
   const rows = await deps.services.onboarding.overview(actor);
   return onboardingOverviewMessage(rows, readerTimeZone(actor));

@@ -1,7 +1,7 @@
 import { DomainError } from "../../../domain/shared/domain-error";
 import type { ProgramSection } from "../../../domain/shared/error-codes";
 import type { SlackDeps } from "../../deps";
-import { parseArgs, type Token } from "../../parse/command-text";
+import { type Token, wordsOnly } from "../../parse/command-text";
 import type { Message } from "../../views/message";
 import { programEditModal } from "../../views/program-edit-modal";
 import { graceSetMessage, programMessage } from "../../views/program-views";
@@ -32,11 +32,8 @@ export async function partnerProgram(
   rest: Token[],
 ): Promise<Message | null> {
   const { actor, body, client } = invocation;
-  const args = parseArgs(rest);
-  const [first, second, ...more] = args.words.map((word) => word.toLowerCase());
-  if (args.users.length > 0 || args.channels.length > 0 || more.length > 0) {
-    throw new DomainError("usage", { text: PROGRAM_USAGE });
-  }
+  const [first, second, ...more] = wordsOnly(rest, PROGRAM_USAGE).map((word) => word.toLowerCase());
+  if (more.length > 0) throw new DomainError("usage", { text: PROGRAM_USAGE });
   if (first === undefined) return programMessage(await deps.services.programConfig.show(actor));
   if (first === "grace") {
     if (second === undefined) throw new DomainError("usage", { text: PROGRAM_USAGE });

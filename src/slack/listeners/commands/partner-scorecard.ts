@@ -9,7 +9,7 @@ import type { Message } from "../../views/message";
 import { scorecardReviewModal } from "../../views/scorecard-review-modal";
 import { scorecardMessage } from "../../views/scorecard-view";
 import type { CommandInvocation } from "./command-runner";
-import { inChannel, type PartnerChoice } from "./partner-card";
+import { commandChoice, type PartnerChoice } from "./partner-card";
 
 const REVIEW_USAGE = "Usage: `/partner review Acme Resellers`";
 
@@ -38,10 +38,7 @@ export async function partnerScorecard(
   invocation: CommandInvocation,
   rest: Token[],
 ): Promise<Message | null> {
-  const { actor, body } = invocation;
-  const name = parseArgs(rest).words.join(" ").trim();
-  const choice = await inChannel(deps, actor, { name: name === "" ? undefined : name }, body.channel_id);
-  return scorecardAnswer(deps, actor, choice);
+  return scorecardAnswer(deps, invocation.actor, await commandChoice(deps, invocation, rest));
 }
 
 /** `/partner review <name>`: managers open this quarter's review of a partner. */
