@@ -118,7 +118,8 @@ describe("the sandbox's Slack between starts", () => {
     try {
       expect(sandbox.seeded).toBe(true);
       expect((await state(sandbox, "U0PARTNERA", ACME)).messages).toEqual([]);
-      expect(existsSync(file)).toBe(false);
+      // The old file was discarded; what the new demo posts at start may already be saved again.
+      expect(existsSync(file) ? readFileSync(file, "utf8") : "").not.toContain("Two more this week");
     } finally {
       await sandbox.stop();
       await fresh.drop();
